@@ -1,0 +1,160 @@
+"""The ``ikgen`` command: a thin adapter over the core pipeline and MkDocs.
+
+Every message is Swedish; content errors print one line each (file:line: field: message)
+and exit with 1; no traceback reaches the editor.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from .diagnostics import ContentError
+from .pipeline import load_checked
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ikgen", description="Publicera internkontrollplaner och uppföljningar som webbplats."
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="KOMMANDO")
+    check = sub.add_parser("check", help="kontrollera innehållet utan att bygga")
+    check.add_argument("innehall", nargs="?", default="content", help="innehållsmappen (content)")
+    for name, text in (
+        ("build", "bygg webbplatsen till site/"),
+        ("serve", "förhandsgranska lokalt"),
+    ):
+        cmd = sub.add_parser(name, help=text)
+        cmd.add_argument("-f", "--config-file", default="mkdocs.yml", help="mkdocs.yml att använda")
+        cmd.add_argument("--utkast", action="store_true", help="visa utkast (bara lokalt)")
+        if name == "build":
+            cmd.add_argument("-d", "--site-dir", default=None, help="målmapp (standard: site)")
+        else:
+            cmd.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="adress:port")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "check":
+            return _check(Path(args.innehall))
+        if args.command == "build":
+            return _build(Path(args.config_file), args.site_dir, args.utkast)
+        if args.command == "serve":
+            return _serve(Path(args.config_file), args.dev_addr, args.utkast)
+    except ContentError as exc:
+        _print_problems(exc)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the editor must never see a traceback
+        if os.environ.get("IKGEN_DEBUG"):
+            raise
+        print(f"Internt fel i ikgen ({type(exc).__name__}: {exc}).", file=sys.stderr)
+        print("Kör igen med IKGEN_DEBUG=1 för detaljer och rapportera felet.", file=sys.stderr)
+        return 1
+    return 2
+
+
+def _print_problems(exc: ContentError) -> None:
+    for diagnostic in exc.diagnostics:
+        print(diagnostic, file=sys.stderr)
+    count = len(exc.diagnostics)
+    print(f"{count} fel hittades.", file=sys.stderr)
+
+
+def _check(content_dir: Path) -> int:
+    if not content_dir.is_dir():
+        print(f"{content_dir}: mappen finns inte", file=sys.stderr)
+        return 1
+    corpus = load_checked(content_dir)
+    docs = corpus.documents()
+    print(f"Inga fel: {len(corpus.namnder)} nämnder, {len(docs)} dokument i {content_dir}.")
+    return 0
+
+
+def _load_config(config_file: Path, **overrides: object):  # noqa: ANN202 - MkDocsConfig
+    from mkdocs.config import load_config
+
+    if not config_file.is_file():
+        raise FileNotFoundError(config_file)
+    return load_config(str(config_file), **overrides)
+
+
+def _build(config_file: Path, site_dir: str | None, show_drafts: bool) -> int:
+    """Build into a temporary folder; replace the site only when everything succeeded."""
+    from mkdocs.commands.build import build
+    from mkdocs.exceptions import MkDocsException
+
+    if not config_file.is_file():
+        print(f"{config_file}: filen finns inte", file=sys.stderr)
+        return 1
+    _quiet_mkdocs()
+    config = _load_config(config_file)
+    final = Path(site_dir) if site_dir else Path(config.site_dir)
+    # Pre-check so content errors print as one line each, not as a MkDocs error.
+    load_checked(Path(config.config_file_path).parent / _content_option(config))
+    final.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".ikgen-bygge-", dir=final.parent))
+    try:
+        config = _load_config(config_file, site_dir=str(staging))
+        _set_drafts(config, show_drafts)
+        build(config)
+    except MkDocsException as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"Bygget misslyckades, {final}/ är orörd: {exc}", file=sys.stderr)
+        return 1
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _swap(staging, final)
+    print(f"Webbplatsen är byggd i {final}/ (öppna {final}/index.html eller kör 'ikgen serve').")
+    return 0
+
+
+def _swap(staging: Path, final: Path) -> None:
+    old = final.with_name(f".{final.name}-gammal")
+    shutil.rmtree(old, ignore_errors=True)
+    if final.exists():
+        final.rename(old)
+    staging.rename(final)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _content_option(config) -> str:  # noqa: ANN001
+    plugin = config.plugins.get("ikgen")
+    return plugin.config.innehall if plugin else "content"
+
+
+def _set_drafts(config, show_drafts: bool) -> None:  # noqa: ANN001
+    if show_drafts:
+        os.environ["IKGEN_UTKAST"] = "1"
+
+
+def _serve(config_file: Path, dev_addr: str, show_drafts: bool) -> int:
+    from mkdocs.commands.serve import serve
+
+    if not config_file.is_file():
+        print(f"{config_file}: filen finns inte", file=sys.stderr)
+        return 1
+    load_checked(Path(config_file).resolve().parent / "content")
+    print(f"Förhandsgranskning på http://{dev_addr}/ (avsluta med Ctrl+C)")
+    if show_drafts:
+        os.environ["IKGEN_UTKAST"] = "1"
+    serve(str(config_file), dev_addr=dev_addr, livereload=True)
+    return 0
+
+
+def _quiet_mkdocs() -> None:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

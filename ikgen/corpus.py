@@ -1,0 +1,187 @@
+"""The whole validated content: the kommun, its nämnder, their plans and follow-ups.
+
+Built completely before any page is made, so that every page can use cross-references
+(a control across years, the latest report of a nämnd) without reading files again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .diagnostics import ContentError, Diagnostic
+from .load import SourceDocument, iter_files, parse, read_text
+from .model import Dokumentstatus, Kommun, Namnd, Plan, Uppfoljning
+from .validate import validate_document
+
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_YEAR = re.compile(r"^(19|20|21)\d\d$")
+
+
+@dataclass
+class Document:
+    """A plan or follow-up with where it came from."""
+
+    namnd_id: str
+    year: int
+    period_id: str | None
+    """None for a plan, else the follow-up's period id."""
+    content: Plan | Uppfoljning
+    source: SourceDocument
+    file: Path
+    """The file on disk (for its git history)."""
+
+    @property
+    def is_draft(self) -> bool:
+        """Drafts are never published."""
+        return self.content.status == Dokumentstatus.UTKAST
+
+
+@dataclass
+class NamndContent:
+    """One nämnd with all its documents."""
+
+    id: str
+    namnd: Namnd
+    source: SourceDocument
+    plans: dict[int, Document] = field(default_factory=dict)
+    uppfoljningar: dict[tuple[int, str], Document] = field(default_factory=dict)
+
+
+@dataclass
+class Corpus:
+    """Everything in a content folder, validated."""
+
+    root: Path
+    kommun: Kommun
+    kommun_source: SourceDocument
+    namnder: dict[str, NamndContent] = field(default_factory=dict)
+
+    def documents(self) -> list[Document]:
+        """Every plan and follow-up, in a stable order."""
+        docs: list[Document] = []
+        for n in self.namnder.values():
+            docs.extend(n.plans.values())
+            docs.extend(n.uppfoljningar.values())
+        return docs
+
+    def without_drafts(self) -> Corpus:
+        """A copy with every draft document left out."""
+        copy = Corpus(self.root, self.kommun, self.kommun_source)
+        for nid, n in self.namnder.items():
+            copy.namnder[nid] = NamndContent(
+                n.id,
+                n.namnd,
+                n.source,
+                {y: d for y, d in n.plans.items() if not d.is_draft},
+                {k: d for k, d in n.uppfoljningar.items() if not d.is_draft},
+            )
+        return copy
+
+
+def load_corpus(root: Path) -> Corpus:
+    """Read and validate every file under root; raise ContentError listing every problem."""
+    root = Path(root)
+    problems: list[Diagnostic] = []
+    shown_root = root.name or str(root)
+    if not (root / "kommun.yml").is_file():
+        raise ContentError([Diagnostic(f"{shown_root}/kommun.yml", None, None, "filen saknas")])
+    files = _classify(root, shown_root, problems)
+    kommun_doc, kommun = _read(root / "kommun.yml", f"{shown_root}/kommun.yml", Kommun, problems)
+    namnder: dict[str, NamndContent] = {}
+    for path, (kind, namnd_id, year, period) in files.items():
+        shown = f"{shown_root}/{path.relative_to(root).as_posix()}"
+        model = {"namnd": Namnd, "plan": Plan, "uppfoljning": Uppfoljning}[kind]
+        source, obj = _read(path, shown, model, problems)
+        if obj is None or source is None:
+            continue
+        if kind == "namnd":
+            namnder[namnd_id] = NamndContent(namnd_id, obj, source)
+            continue
+        doc = Document(namnd_id, year, period, obj, source, path)
+        _attach(namnder, doc, problems, shown)
+    if problems or kommun is None or kommun_doc is None:
+        raise ContentError(problems)
+    return Corpus(root, kommun, kommun_doc, dict(sorted(namnder.items())))
+
+
+def _attach(namnder: dict[str, NamndContent], doc: Document, problems: list, shown: str) -> None:
+    owner = namnder.get(doc.namnd_id)
+    if owner is None:
+        # namnd.yml sorts after the year folders' files only if missing; report it once.
+        problems.append(Diagnostic(shown, None, None, f"nämnden '{doc.namnd_id}' saknar namnd.yml"))
+        return
+    if doc.period_id is None:
+        owner.plans[doc.year] = doc
+    else:
+        owner.uppfoljningar[(doc.year, doc.period_id)] = doc
+
+
+def _read(path: Path, shown: str, model: Any, problems: list[Diagnostic]) -> tuple[Any, Any]:
+    text, errors = read_text(path, shown)
+    problems.extend(errors)
+    if text is None:
+        return None, None
+    source, errors = parse(text, shown)
+    problems.extend(errors)
+    if source is None:
+        return None, None
+    obj, errors = validate_document(source, model)
+    problems.extend(errors)
+    return source, obj
+
+
+def _classify(root: Path, shown_root: str, problems: list[Diagnostic]) -> dict[Path, tuple]:
+    """Map each content file to (kind, nämnd, year, period); report files in the wrong place."""
+    found: dict[Path, tuple] = {}
+    resolved_root = root.resolve()
+    for path in iter_files(root):
+        rel = path.relative_to(root)
+        shown = f"{shown_root}/{rel.as_posix()}"
+        if path.is_symlink() and not _inside(path, resolved_root):
+            problems.append(
+                Diagnostic(shown, None, None, "symbolisk länk som pekar utanför innehållsmappen")
+            )
+            continue
+        if rel.suffix.lower() in (".md", ".txt") or rel.as_posix() == "kommun.yml":
+            continue
+        kind = _kind_of(rel.parts)
+        if kind is None:
+            problems.append(Diagnostic(shown, None, None, _wrong_place(rel)))
+            continue
+        found[path] = kind
+    namnd_files = sorted((p for p, k in found.items() if k[0] == "namnd"), key=str)
+    return {
+        **{p: found[p] for p in namnd_files},
+        **{p: k for p, k in found.items() if k[0] != "namnd"},
+    }
+
+
+def _kind_of(parts: tuple[str, ...]) -> tuple | None:
+    if len(parts) == 2 and parts[1] == "namnd.yml" and _SLUG.match(parts[0]):
+        return ("namnd", parts[0], 0, None)
+    if len(parts) == 3 and _SLUG.match(parts[0]) and _YEAR.match(parts[1]):
+        stem, suffix = parts[2].rsplit(".", 1) if "." in parts[2] else (parts[2], "")
+        if suffix != "yml" or not _SLUG.match(stem):
+            return None
+        if stem == "plan":
+            return ("plan", parts[0], int(parts[1]), None)
+        return ("uppfoljning", parts[0], int(parts[1]), stem)
+    return None
+
+
+def _wrong_place(rel: Path) -> str:
+    return (
+        "filen ligger på fel ställe eller har fel namn; förväntat kommun.yml, {nämnd}/namnd.yml, "
+        "{nämnd}/{år}/plan.yml eller {nämnd}/{år}/{period}.yml (små bokstäver, ändelsen .yml)"
+    )
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root)
+    except ValueError:
+        return False
+    return True

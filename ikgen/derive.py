@@ -1,0 +1,198 @@
+"""Derived facts: what the real reports type by hand (deviation summaries, counts, histories)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .corpus import Corpus, Document, NamndContent
+from .model import Bedomningsniva, Kommun, Kontroll, Kontrollresultat, Plan, Risk, Uppfoljning
+
+
+@dataclass(frozen=True)
+class ControlInPlan:
+    """A control with the risk it tests, as one year's plan states it."""
+
+    kontroll: Kontroll
+    risk: Risk
+
+
+def controls_of(plan: Plan) -> dict[str, ControlInPlan]:
+    """Every control of a plan by id, with its risk."""
+    return {k.id: ControlInPlan(k, r) for r in plan.risker for k in r.kontroller}
+
+
+@dataclass(frozen=True)
+class Deviation:
+    """One control with a deviation in one report (a row of the derived summary table)."""
+
+    kontroll: Kontroll
+    risk: Risk
+    resultat: Kontrollresultat
+    niva: Bedomningsniva
+
+
+def deviations(kommun: Kommun, plan: Plan, report: Uppfoljning) -> list[Deviation]:
+    """Controls assessed with a deviation (allvar > 0), worst first, then in plan order."""
+    in_plan = controls_of(plan)
+    order = {cid: i for i, cid in enumerate(in_plan)}
+    rows = []
+    for res in report.kontroller:
+        niva = kommun.bedomning(res.bedomning)
+        found = in_plan.get(res.kontroll)
+        if niva is not None and (niva.allvar or 0) > 0 and found is not None:
+            rows.append(Deviation(found.kontroll, found.risk, res, niva))
+    rows.sort(key=lambda d: (-(d.niva.allvar or 0), order.get(d.kontroll.id, 0)))
+    return rows
+
+
+def assessment_counts(kommun: Kommun, report: Uppfoljning) -> list[tuple[Bedomningsniva, int]]:
+    """How many controls got each assessment level, in scale order, plus unassessed."""
+    counts = {b.id: 0 for b in kommun.bedomningsskala}
+    for res in report.kontroller:
+        if res.bedomning in counts:
+            counts[res.bedomning] += 1
+    return [(b, counts[b.id]) for b in kommun.bedomningsskala]
+
+
+@dataclass
+class ControlAppearance:
+    """A control as it appears in one plan year and, where reported, one period."""
+
+    year: int
+    period_id: str | None
+    in_plan: ControlInPlan
+    resultat: Kontrollresultat | None = None
+
+
+@dataclass
+class ControlHistory:
+    """One control across all years and periods of a nämnd."""
+
+    id: str
+    namnd_id: str
+    appearances: list[ControlAppearance] = field(default_factory=list)
+    old_ids: set[str] = field(default_factory=set)
+
+    @property
+    def latest(self) -> ControlInPlan:
+        """The control as the newest plan states it (its current title)."""
+        return self.appearances[-1].in_plan
+
+    @property
+    def reported(self) -> list[ControlAppearance]:
+        """Only the appearances with a result."""
+        return [a for a in self.appearances if a.resultat is not None]
+
+    def indicator_table(self, kommun: Kommun) -> tuple[list[ControlAppearance], list[dict]]:
+        """Indicators side by side: the periods (columns) and one row per indicator id."""
+        columns = [a for a in self.reported if a.resultat and a.resultat.indikatorer]
+        rows: dict[str, dict] = {}
+        for col, a in enumerate(columns):
+            for ind in a.resultat.indikatorer:  # type: ignore[union-attr]
+                row = rows.setdefault(
+                    ind.id,
+                    {
+                        "id": ind.id,
+                        "namn": ind.namn,
+                        "enhet": ind.enhet,
+                        "values": [None] * len(columns),
+                    },
+                )
+                row["namn"], row["values"][col] = ind.namn, ind
+        return columns, list(rows.values())
+
+
+def control_histories(corpus: Corpus, n: NamndContent) -> dict[str, ControlHistory]:
+    """Every control of a nämnd, with each plan year and each reported period, oldest first."""
+    histories: dict[str, ControlHistory] = {}
+    kommun = corpus.kommun
+    for year in sorted(n.plans):
+        plan = n.plans[year].content
+        assert isinstance(plan, Plan)
+        in_plan = controls_of(plan)
+        reports = sorted(
+            ((p, d) for (y, p), d in n.uppfoljningar.items() if y == year),
+            key=lambda item: kommun.period_index(item[0]),
+        )
+        for cid, cp in in_plan.items():
+            h = histories.setdefault(cid, ControlHistory(cid, n.id))
+            h.old_ids.update(cp.kontroll.tidigare_id)
+            reported = False
+            for period_id, doc in reports:
+                res = _result_for(doc, cid)
+                if res is not None:
+                    h.appearances.append(ControlAppearance(year, period_id, cp, res))
+                    reported = True
+            if not reported:
+                h.appearances.append(ControlAppearance(year, None, cp))
+    return histories
+
+
+def _result_for(doc: Document, control_id: str) -> Kontrollresultat | None:
+    report = doc.content
+    assert isinstance(report, Uppfoljning)
+    return next((r for r in report.kontroller if r.kontroll == control_id), None)
+
+
+def latest_report(corpus: Corpus, n: NamndContent) -> Document | None:
+    """The newest follow-up of a nämnd (by year, then period order)."""
+    if not n.uppfoljningar:
+        return None
+    key = max(n.uppfoljningar, key=lambda k: (k[0], corpus.kommun.period_index(k[1])))
+    return n.uppfoljningar[key]
+
+
+def reports_in_order(corpus: Corpus, n: NamndContent) -> list[Document]:
+    """A nämnd's follow-ups, oldest first."""
+    keys = sorted(n.uppfoljningar, key=lambda k: (k[0], corpus.kommun.period_index(k[1])))
+    return [n.uppfoljningar[k] for k in keys]
+
+
+@dataclass(frozen=True)
+class RiskGroup:
+    """Risks under one area or goal, in the order the kommun lists its areas."""
+
+    title: str
+    anchor: str
+    beskrivning: str | None
+    risks: list[Risk]
+
+
+def groups(kommun: Kommun, plan: Plan, year: int) -> list[RiskGroup]:
+    """A plan's risks grouped under the year's areas (goals), then any risks without one."""
+    out = []
+    for area in kommun.omraden_for(year):
+        risks = [r for r in plan.risker if r.omrade == area.id]
+        if risks:
+            prefix = f"{kommun.grupprubrik} {area.nummer}: " if area.nummer is not None else ""
+            out.append(RiskGroup(prefix + area.namn, f"omrade-{area.id}", area.beskrivning, risks))
+    rest = [r for r in plan.risker if r.omrade is None]
+    if rest:
+        out.append(RiskGroup("Risker och kontroller", "risker", None, rest))
+    return out
+
+
+def serious(corpus: Corpus) -> list[tuple[NamndContent, Document, Deviation]]:
+    """The deviations at the scale's most serious level in each nämnd's latest report."""
+    top = max((b.allvar or 0 for b in corpus.kommun.bedomningsskala), default=0)
+    out = []
+    for n in corpus.namnder.values():
+        doc = latest_report(corpus, n)
+        if doc is None or doc.year not in n.plans or top == 0:
+            continue
+        plan = n.plans[doc.year].content
+        report = doc.content
+        assert isinstance(plan, Plan) and isinstance(report, Uppfoljning)
+        out += [
+            (n, doc, d) for d in deviations(corpus.kommun, plan, report) if d.niva.allvar == top
+        ]
+    return out
+
+
+def all_reports(corpus: Corpus) -> list[tuple[NamndContent, Document]]:
+    """Every follow-up in the corpus, newest first."""
+    pairs = [(n, d) for n in corpus.namnder.values() for d in reports_in_order(corpus, n)]
+    pairs.sort(
+        key=lambda p: (p[1].year, corpus.kommun.period_index(p[1].period_id or "")), reverse=True
+    )
+    return pairs

@@ -1,0 +1,66 @@
+"""The MkDocs plugin: a thin adapter that adds ikgen's generated pages to a MkDocs build."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from .diagnostics import ContentError
+from .pipeline import RenderedSite, load_checked, render_site
+from .site import NavItem
+
+log = logging.getLogger("mkdocs.plugins.ikgen")
+
+
+class IkgenConfig(base.Config):
+    """Options of the ``ikgen`` plugin in mkdocs.yml."""
+
+    innehall = c.Type(str, default="content")
+    """The content folder, relative to mkdocs.yml."""
+    utkast = c.Type(bool, default=False)
+    """Show drafts (for a local preview only)."""
+
+
+class IkgenPlugin(BasePlugin[IkgenConfig]):
+    """Generates every page from the YAML content."""
+
+    def __init__(self) -> None:
+        self.rendered: RenderedSite | None = None
+
+    def content_dir(self, config: MkDocsConfig) -> Path:
+        """The content folder as an absolute path."""
+        return Path(config.config_file_path).parent / self.config.innehall
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        try:
+            corpus = load_checked(self.content_dir(config))
+        except ContentError as exc:
+            raise PluginError("Innehållet har fel:\n" + str(exc)) from None
+        show_drafts = self.config.utkast or os.environ.get("IKGEN_UTKAST") == "1"
+        self.rendered = render_site(corpus, show_drafts=show_drafts)
+        for src_path, markdown_text in self.rendered.files.items():
+            files.append(File.generated(config, src_path, content=markdown_text))
+        config.nav = [_nav_entry(item) for item in self.rendered.site.nav]
+        return files
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer:
+        server.watch(str(self.content_dir(config)), recursive=True)
+        return server
+
+
+def _nav_entry(item: NavItem) -> Any:
+    if item.children:
+        return {item.title: [_nav_entry(child) for child in item.children]}
+    return {item.title: item.src_path}

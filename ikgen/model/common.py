@@ -1,0 +1,76 @@
+"""Shared building blocks of the content model: slugs, Markdown text, decision records."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+#: An explicit id: lowercase ascii letters, digits and hyphens. Never derived from a title.
+Slug = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=1, max_length=80),
+]
+
+#: A text field written in Markdown. Rendered to sanitized HTML; never trusted as HTML.
+Markdown = Annotated[str, StringConstraints(max_length=50_000)]
+
+#: A short one-line text (titles, names).
+Rad = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+
+
+class StrictModel(BaseModel):
+    """Base for every content model: unknown keys are errors, values are not silently changed."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        coerce_numbers_to_str=True,
+        str_strip_whitespace=True,
+    )
+
+
+class Protokollsanteckning(StrictModel):
+    """A note entered in the minutes by one or more members (protokollsanteckning)."""
+
+    parti: Rad | None = None
+    """The party or parties behind the note, e.g. ``Socialdemokraterna``."""
+    av: list[Rad] = Field(default_factory=list)
+    """The members who entered the note, as written in the minutes, e.g. ``Anette Ländin (S)``."""
+    text: Markdown
+    """The note itself, verbatim."""
+
+
+class Beslut(StrictModel):
+    """The decision record of a plan or follow-up: who decided what, and when."""
+
+    organ: Rad | None = None
+    """The deciding body, e.g. ``Socialnämnden``; defaults to the nämnd's name."""
+    datum: dt.date | None = None
+    """The date of the meeting that took the decision."""
+    paragraf: Rad | None = None
+    """The paragraph in the minutes, e.g. ``§96``."""
+    dnr: Rad | None = None
+    """The diary number (diarienummer), e.g. ``SN 2023-1178``."""
+    protokoll: Rad | None = None
+    """A link (URL) to the published minutes."""
+    text: Markdown | None = None
+    """The decision as worded in the minutes (beslutstext)."""
+    deltar_ej: list[Rad] = Field(default_factory=list)
+    """Parties or members that did not take part in the decision (deltar ej i beslut)."""
+    protokollsanteckningar: list[Protokollsanteckning] = Field(default_factory=list)
+    """Notes entered in the minutes."""
+    beredning: list[Rad] = Field(default_factory=list)
+    """Earlier steps, e.g. ``§232 SNAU 2024-05-14`` (the arbetsutskott's proposal)."""
+    beslutsunderlag: list[Rad] = Field(default_factory=list)
+    """The documents the decision was based on (beslutsunderlag)."""
+
+
+class Bilaga(StrictModel):
+    """A linked document, e.g. the original PDF."""
+
+    titel: Rad
+    """What the document is."""
+    url: Rad
+    """Where it is published."""

@@ -1,0 +1,223 @@
+"""The nämnd, its plan per year and its follow-ups (uppföljningar) per period."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from .common import Beslut, Bilaga, Markdown, Rad, Slug, StrictModel
+
+
+class Dokumentstatus(StrEnum):
+    """Where a document is in its life: drafts are never published."""
+
+    UTKAST = "utkast"
+    PABORJAD = "paborjad"
+    BESLUTAD = "beslutad"
+
+
+class Namnd(StrictModel):
+    """A nämnd (committee) and its stable id (``content/{id}/namnd.yml``)."""
+
+    namn: Rad
+    """The nämnd's name, e.g. ``Socialnämnden``."""
+    kortnamn: Rad | None = None
+    """A short form, e.g. ``SN``."""
+    beskrivning: Markdown | None = None
+    """What the nämnd is responsible for."""
+    forvaltning: Rad | None = None
+    """The administration that prepares its internal control, e.g. ``Socialförvaltningen``."""
+    tidigare_id: list[Slug] = Field(default_factory=list)
+    """Earlier ids of the nämnd; their URLs redirect here."""
+
+
+class Hantering(StrEnum):
+    """How a risk is handled."""
+
+    KONTROLL = "kontroll"
+    FORBATTRINGSARBETE = "forbattringsarbete"
+    ACCEPTERAD = "accepterad"
+
+
+class Kontroll(StrictModel):
+    """A control (kontrollmoment) that tests a risk and reports in some periods."""
+
+    id: Slug
+    """The control's id; the same id in two years of one nämnd is the same control."""
+    titel: Rad
+    """What is checked, e.g. ``Kontroll av fakturor från avtalade leverantörer``."""
+    ansvarig: Rad | None = None
+    """Who is responsible (department or role), e.g. ``Avdelningen för stöd och utveckling``."""
+    frekvens: list[Slug] = Field(default_factory=list)
+    """The periods (ids from kommun.yml) in which the control reports; empty = every period."""
+    frekvenstext: Rad | None = None
+    """The frequency as the plan words it, e.g. ``April, augusti, december``."""
+    metod: Markdown | None = None
+    """How the control is carried out."""
+    rutin: Markdown | None = None
+    """The routine or process that the control tests."""
+    verifieras_av: Rad | None = None
+    """Who verifies that the check was done."""
+    tidigare_id: list[Slug] = Field(default_factory=list)
+    """Earlier ids of this control; their URLs redirect here."""
+
+
+class Risk(StrictModel):
+    """A risk in the plan, under an area or goal, with the controls that test it."""
+
+    id: Slug
+    """The risk's id, e.g. ``it-sakerhet``."""
+    titel: Rad
+    """Its title, e.g. ``IT-säkerhet``."""
+    omrade: Slug | None = None
+    """The area or goal (id from kommun.yml for this year) the risk belongs to."""
+    process: Rad | None = None
+    """The process label, where risks sit under goals and processes."""
+    beskrivning: Markdown | None = None
+    """The risk description, e.g. ``Risk för bristande IT-säkerhet …``."""
+    sannolikhet: int | None = Field(default=None, ge=1)
+    """Likelihood on the kommun's scale."""
+    konsekvens: int | None = Field(default=None, ge=1)
+    """Consequence on the kommun's scale."""
+    riskvarde: int | None = Field(default=None, ge=1)
+    """Risk value; derived as sannolikhet × konsekvens, or given alone when only it is known."""
+    befintliga_rutiner: Markdown | None = None
+    """Existing routines and ways of working that reduce the risk."""
+    hantering: Hantering = Hantering.KONTROLL
+    """How the risk is handled: ``kontroll``, ``forbattringsarbete`` or ``accepterad``."""
+    kontroller: list[Kontroll] = Field(default_factory=list)
+    """The controls that test this risk."""
+    tidigare_id: list[Slug] = Field(default_factory=list)
+    """Earlier ids of this risk (its anchor)."""
+
+    @property
+    def varde(self) -> int | None:
+        """The risk value: given, or sannolikhet × konsekvens."""
+        if self.riskvarde is not None:
+            return self.riskvarde
+        if self.sannolikhet is not None and self.konsekvens is not None:
+            return self.sannolikhet * self.konsekvens
+        return None
+
+
+class Plan(StrictModel):
+    """A nämnd's internal-control plan for one year (``content/{nämnd}/{år}/plan.yml``)."""
+
+    status: Dokumentstatus = Dokumentstatus.BESLUTAD
+    """``utkast`` (never published), ``paborjad`` or ``beslutad``."""
+    titel: Rad | None = None
+    """The plan's title, if it differs from ``Internkontrollplan {år}``."""
+    beslut: Beslut | None = None
+    """The decision that adopted the plan."""
+    upprattad: dt.date | None = None
+    """When the plan document was written."""
+    inledning: Markdown | None = None
+    """Introduction: how the risks were identified and prioritised."""
+    risker: list[Risk] = Field(default_factory=list)
+    """The risks, each with its controls."""
+    bilagor: list[Bilaga] = Field(default_factory=list)
+    """Linked documents, e.g. the adopted PDF."""
+
+
+class Indikator(StrictModel):
+    """A named numeric value, comparable across periods by its id."""
+
+    id: Slug
+    """The indicator's id within its control; the same id in another period is the same measure."""
+    namn: Rad
+    """What is measured, e.g. ``Andel utredningar ej avslutade inom 4 månader``."""
+    varde: float
+    """The value, e.g. ``37.5``."""
+    enhet: Rad | None = None
+    """The unit, e.g. ``%`` or ``st``."""
+    av: float | None = None
+    """The total the value is counted out of (``4 av 13``), where the report gives one."""
+
+
+class Atgard(StrictModel):
+    """A planned or taken action (åtgärd)."""
+
+    vad: Markdown
+    """What will be done."""
+    vem: Rad | None = None
+    """Who is responsible."""
+    nar: Rad | dt.date | None = None
+    """By when: a date, or a text such as ``hösten 2024``."""
+    status: Slug | None = None
+    """Status, from the kommun's status scale."""
+
+
+class Kontrollresultat(StrictModel):
+    """What one follow-up says about one control."""
+
+    kontroll: Slug
+    """The control's id in the plan of the same year."""
+    status: Slug | None = None
+    """Status of the work (from the kommun's status scale)."""
+    bedomning: Slug | None = None
+    """The assessment (from the kommun's assessment scale)."""
+    resultat: Markdown | None = None
+    """The result of the control."""
+    indikatorer: list[Indikator] = Field(default_factory=list)
+    """Figures from the result, named so they can be compared across periods."""
+    kommentar: Markdown | None = None
+    """The administration's comment."""
+    atgarder: list[Atgard] = Field(default_factory=list)
+    """Planned actions (ny uppföljning eller åtgärd)."""
+
+
+class Riskuppfoljning(StrictModel):
+    """Follow-up of a risk handled by ongoing improvement work rather than a control."""
+
+    risk: Slug
+    """The risk's id in the plan."""
+    foljer_plan: bool
+    """Whether the improvement work follows its plan (följer plan: ja/nej)."""
+    kommentar: Markdown | None = None
+    """Comment."""
+
+
+class Helhetsbedomning(StrictModel):
+    """An overall verdict on the nämnd's internal control."""
+
+    bedomning: Slug
+    """The verdict (from the kommun's helhetsskala), e.g. ``tillracklig``."""
+    analys: Markdown | None = None
+    """The analysis behind it."""
+
+
+class Uppfoljning(StrictModel):
+    """A follow-up report for one period (``content/{nämnd}/{år}/{period}.yml``)."""
+
+    status: Dokumentstatus
+    """``utkast`` (never published), ``paborjad`` or ``beslutad``."""
+    titel: Rad | None = None
+    """The report's title, e.g. ``Internkontrollrapport per april 2024``."""
+    rapportdatum: dt.date | None = None
+    """The date the report covers up to (rapportperiod), e.g. ``2024-04-30``."""
+    beslut: Beslut | None = None
+    """The decision on the report."""
+    sammanfattning: Markdown | None = None
+    """The summary."""
+    helhetsbedomning: Helhetsbedomning | None = None
+    """An overall verdict on the internal control, where the report gives one."""
+    analys: Markdown | None = None
+    """The administration's analysis and conclusions."""
+    kontroller: list[Kontrollresultat] = Field(default_factory=list)
+    """The result per control."""
+    risker: list[Riskuppfoljning] = Field(default_factory=list)
+    """Follow-up of risks handled by improvement work."""
+    bilagor: list[Bilaga] = Field(default_factory=list)
+    """Linked documents."""
+
+    @model_validator(mode="after")
+    def _decided_has_decision(self) -> Uppfoljning:
+        if self.status == Dokumentstatus.BESLUTAD and self.beslut is None:
+            raise ValueError("en beslutad uppföljning ska ha 'beslut'")
+        return self
+
+
+Dokumentslag = Literal["plan", "uppfoljning"]

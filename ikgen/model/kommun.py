@@ -1,0 +1,220 @@
+"""The municipality (kommun.yml): period scheme, scales and internal-control areas per year."""
+
+from __future__ import annotations
+
+from pydantic import Field, field_validator, model_validator
+
+from .common import Markdown, Rad, Slug, StrictModel
+
+
+class Period(StrictModel):
+    """One reporting period of the year, e.g. delår 1 per 30 April, or T1."""
+
+    id: Slug
+    """The period's id, used as file name and URL segment, e.g. ``delar-1``."""
+    namn: Rad
+    """Its Swedish label, e.g. ``Delår 1``."""
+    per: str | None = Field(default=None, pattern=r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
+    """The day the period ends, as ``MM-DD``, e.g. ``04-30``."""
+    frekvensnamn: Rad | None = None
+    """How plans name the period in a control's frekvens, e.g. ``April``."""
+
+
+class Bedomningsniva(StrictModel):
+    """One step of the assessment scale (bedömning), e.g. ``mindre avvikelser``."""
+
+    id: Slug
+    """Its id, used in follow-ups, e.g. ``mindre-avvikelser``."""
+    namn: Rad
+    """Its label on the site, e.g. ``Mindre avvikelser`` or ``Mindre brister``."""
+    allvar: int | None = Field(default=None, ge=0, le=9)
+    """Severity: 0 = no deviation, higher is worse; empty = no assessment made."""
+    beskrivning: Markdown | None = None
+    """What the level means, shown in the legend."""
+
+
+class Statusniva(StrictModel):
+    """One step of the status scale of a control's work, e.g. ``påbörjad``."""
+
+    id: Slug
+    """Its id, e.g. ``paborjad``."""
+    namn: Rad
+    """Its label, e.g. ``Påbörjad, ej slutförd``."""
+    klar: bool = False
+    """True for the step that means the work is finished (slutförd)."""
+
+
+class Riskniva(StrictModel):
+    """A band of risk values that makes a risk låg, medel, hög or kritisk."""
+
+    id: Slug
+    """Its id, e.g. ``hog``."""
+    namn: Rad
+    """Its label, e.g. ``Hög``."""
+    fran: int = Field(ge=1)
+    """The lowest riskvärde in this band."""
+
+
+def _default_risknivaer() -> list[Riskniva]:
+    return [
+        Riskniva(id="lag", namn="Låg", fran=1),
+        Riskniva(id="medel", namn="Medel", fran=5),
+        Riskniva(id="hog", namn="Hög", fran=10),
+        Riskniva(id="kritisk", namn="Kritisk", fran=16),
+    ]
+
+
+class Riskskala(StrictModel):
+    """The risk scale: sannolikhet × konsekvens gives riskvärde."""
+
+    sannolikhet: list[Rad] = Field(
+        default_factory=lambda: ["Mycket liten", "Liten", "Möjlig", "Sannolik", "Mycket sannolik"]
+    )
+    """Labels of the likelihood steps, lowest first; their count is the scale's size."""
+    konsekvens: list[Rad] = Field(
+        default_factory=lambda: ["Försumbar", "Lindrig", "Måttlig", "Allvarlig", "Mycket allvarlig"]
+    )
+    """Labels of the consequence steps, lowest first."""
+    nivaer: list[Riskniva] = Field(default_factory=_default_risknivaer)
+    """The bands that make a riskvärde låg/medel/hög/kritisk, lowest first."""
+
+    @property
+    def max_varde(self) -> int:
+        """The highest possible riskvärde."""
+        return len(self.sannolikhet) * len(self.konsekvens)
+
+    def niva(self, riskvarde: int) -> Riskniva | None:
+        """The band a riskvärde falls in."""
+        found = None
+        for band in sorted(self.nivaer, key=lambda b: b.fran):
+            if riskvarde >= band.fran:
+                found = band
+        return found
+
+
+class Omrade(StrictModel):
+    """An internal-control area decided by kommunfullmäktige, or a numbered city-wide goal."""
+
+    id: Slug
+    """Its id, referenced from risks, e.g. ``informationssakerhet``."""
+    namn: Rad
+    """Its name, e.g. ``Informationssäkerhet``."""
+    nummer: int | None = None
+    """Its number, where goals are numbered (``Mål 3``)."""
+    beskrivning: Markdown | None = None
+    """What the area covers (shown above its controls)."""
+
+
+class Tillganglighet(StrictModel):
+    """What the accessibility statement (tillgänglighetsredogörelse) says."""
+
+    efterlevnad: Rad = "delvis förenlig"
+    """Compliance with the law: ``helt förenlig``, ``delvis förenlig`` or ``inte förenlig``."""
+    kanda_brister: list[Markdown] = Field(default_factory=list)
+    """Known gaps."""
+    kontakt: Rad | None = None
+    """Where to report an accessibility problem (e-mail or form URL)."""
+    bedomd: Rad | None = None
+    """How and when the site was assessed."""
+
+
+def _default_perioder() -> list[Period]:
+    return [
+        Period(id="delar-1", namn="Delår 1", per="04-30", frekvensnamn="April"),
+        Period(id="delar-2", namn="Delår 2", per="08-31", frekvensnamn="Augusti"),
+        Period(id="helar", namn="Helår", per="12-31", frekvensnamn="December"),
+    ]
+
+
+def _default_bedomning() -> list[Bedomningsniva]:
+    return [
+        Bedomningsniva(id="inga-avvikelser", namn="Inga avvikelser", allvar=0),
+        Bedomningsniva(id="mindre-avvikelser", namn="Mindre avvikelser", allvar=1),
+        Bedomningsniva(id="graverande-avvikelser", namn="Graverande avvikelser", allvar=2),
+        Bedomningsniva(id="ingen-bedomning", namn="Ingen bedömning gjord"),
+    ]
+
+
+def _default_status() -> list[Statusniva]:
+    return [
+        Statusniva(id="ej-paborjad", namn="Ej påbörjad"),
+        Statusniva(id="paborjad", namn="Påbörjad"),
+        Statusniva(id="pausad", namn="Pausad"),
+        Statusniva(id="slutford", namn="Slutförd", klar=True),
+    ]
+
+
+def _default_helhet() -> list[Bedomningsniva]:
+    return [
+        Bedomningsniva(id="tillracklig", namn="Tillräcklig", allvar=0),
+        Bedomningsniva(id="delvis-tillracklig", namn="Delvis tillräcklig", allvar=1),
+        Bedomningsniva(id="inte-tillracklig", namn="Inte tillräcklig", allvar=2),
+    ]
+
+
+class Kommun(StrictModel):
+    """The municipality and its settings (``content/kommun.yml``)."""
+
+    namn: Rad
+    """The municipality's name, e.g. ``Norrtälje kommun``."""
+    webbplats: Rad | None = None
+    """The site's public address (used for feeds, sitemap and the data catalogue)."""
+    beskrivning: Markdown | None = None
+    """An introduction shown on the start page."""
+    kontakt: Rad | None = None
+    """Contact address for questions about the site or its data."""
+    grupprubrik: Rad = "Internkontrollområde"
+    """What the groups of risks are called, e.g. ``Internkontrollområde`` or ``Mål``."""
+    perioder: list[Period] = Field(default_factory=_default_perioder)
+    """The period scheme, in order within the year."""
+    bedomningsskala: list[Bedomningsniva] = Field(default_factory=_default_bedomning)
+    """The assessment scale used in follow-ups."""
+    statusskala: list[Statusniva] = Field(default_factory=_default_status)
+    """The status scale of each control's work."""
+    helhetsskala: list[Bedomningsniva] = Field(default_factory=_default_helhet)
+    """The scale of an overall verdict on the nämnd's internal control."""
+    riskskala: Riskskala = Field(default_factory=Riskskala)
+    """The risk scale."""
+    omraden: dict[int, list[Omrade]] = Field(default_factory=dict)
+    """Internal-control areas (or goals) per year, as decided by kommunfullmäktige."""
+    tillganglighet: Tillganglighet = Field(default_factory=Tillganglighet)
+    """The accessibility statement's facts."""
+
+    @field_validator("omraden")
+    @classmethod
+    def _years_plausible(cls, value: dict[int, list[Omrade]]) -> dict[int, list[Omrade]]:
+        for year in value:
+            if not 1990 <= year <= 2200:
+                raise ValueError(f"årtalet {year} är inte rimligt")
+        return value
+
+    @model_validator(mode="after")
+    def _scales_nonempty(self) -> Kommun:
+        if not self.perioder:
+            raise ValueError("perioder får inte vara tom")
+        return self
+
+    def period(self, period_id: str) -> Period | None:
+        """The period with this id."""
+        return next((p for p in self.perioder if p.id == period_id), None)
+
+    def period_index(self, period_id: str) -> int:
+        """The position of a period within the year (for sorting)."""
+        ids = [p.id for p in self.perioder]
+        return ids.index(period_id) if period_id in ids else len(ids)
+
+    def bedomning(self, level_id: str | None) -> Bedomningsniva | None:
+        """The assessment level with this id."""
+        return next((b for b in self.bedomningsskala if b.id == level_id), None)
+
+    def helhet(self, level_id: str | None) -> Bedomningsniva | None:
+        """The overall-verdict level with this id."""
+        return next((b for b in self.helhetsskala if b.id == level_id), None)
+
+    def status(self, status_id: str | None) -> Statusniva | None:
+        """The status step with this id."""
+        return next((s for s in self.statusskala if s.id == status_id), None)
+
+    def omraden_for(self, year: int) -> list[Omrade]:
+        """The areas decided for one year."""
+        return self.omraden.get(year, [])

@@ -1,0 +1,44 @@
+"""The core pipeline as one call each: check content, make the site's Markdown."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .checks import check_corpus
+from .corpus import Corpus, load_corpus
+from .diagnostics import ContentError
+from .render import render_page
+from .site import Site, build_site
+
+
+def load_checked(content_dir: Path) -> Corpus:
+    """Load, validate and check a content folder; raise ContentError with every problem."""
+    corpus = load_corpus(Path(content_dir))
+    problems = check_corpus(corpus)
+    if problems:
+        raise ContentError(problems)
+    return corpus
+
+
+@dataclass
+class RenderedSite:
+    """The site as Markdown sources, ready for any static-site engine."""
+
+    site: Site
+    files: dict[str, str]
+    """Markdown text per source path."""
+
+
+def render_site(corpus: Corpus, *, show_drafts: bool = False) -> RenderedSite:
+    """Every page of the site as Markdown."""
+    site = build_site(corpus, show_drafts=show_drafts)
+    return RenderedSite(site, {p.src_path: render_page(p, site) for p in site.pages})
+
+
+def write_markdown(rendered: RenderedSite, folder: Path) -> None:
+    """Write the Markdown sources to a folder (for building with another engine)."""
+    for src_path, markdown_text in rendered.files.items():
+        target = Path(folder) / src_path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(markdown_text, encoding="utf-8")

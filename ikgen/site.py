@@ -1,0 +1,125 @@
+"""Site: the list of pages (URL, source path, kind, data) and the navigation, engine-agnostic."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .corpus import Corpus, Document, NamndContent
+from .derive import control_histories, reports_in_order
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of the site."""
+
+    src_path: str
+    """The Markdown file's path, e.g. ``socialnamnden/2024/delar-1.md``."""
+    kind: str
+    """Which template renders it: start, namnd, ar, plan, uppfoljning, kontroller, kontroll, …"""
+    title: str
+    """The page title (plain text)."""
+    data: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    """What the template needs."""
+
+    @property
+    def url(self) -> str:
+        """The page's public URL path, e.g. ``/socialnamnden/2024/delar-1/``."""
+        path = self.src_path.removesuffix(".md")
+        if path == "index":
+            return "/"
+        return "/" + path.removesuffix("/index") + "/"
+
+
+@dataclass
+class NavItem:
+    """A navigation entry: a page, or a section with children."""
+
+    title: str
+    src_path: str | None = None
+    children: list[NavItem] = field(default_factory=list)
+
+
+@dataclass
+class Site:
+    """All pages and the navigation."""
+
+    pages: list[Page]
+    nav: list[NavItem]
+
+    def page(self, url: str) -> Page | None:
+        """The page at a URL path."""
+        return next((p for p in self.pages if p.url == url), None)
+
+
+def report_title(corpus: Corpus, doc: Document) -> str:
+    """The title a follow-up report is shown under."""
+    period = corpus.kommun.period(doc.period_id or "")
+    label = period.namn if period else doc.period_id
+    return f"Uppföljning {label} {doc.year}"
+
+
+def build_site(corpus: Corpus, *, show_drafts: bool = False) -> Site:
+    """Every page of the site, made from a corpus that is already validated and checked."""
+    if not show_drafts:
+        corpus = corpus.without_drafts()
+    pages = [Page("index.md", "start", corpus.kommun.namn, {"corpus": corpus})]
+    nav = [NavItem("Start", "index.md")]
+    for n in corpus.namnder.values():
+        namnd_pages, namnd_nav = _namnd_pages(corpus, n)
+        pages += namnd_pages
+        nav.append(namnd_nav)
+    pages.append(
+        Page(
+            "tillganglighet.md", "tillganglighet", "Tillgänglighetsredogörelse", {"corpus": corpus}
+        )
+    )
+    nav.append(NavItem("Tillgänglighet", "tillganglighet.md"))
+    return Site(pages, nav)
+
+
+def _namnd_pages(corpus: Corpus, n: NamndContent) -> tuple[list[Page], NavItem]:
+    histories = control_histories(corpus, n)
+    base = {"corpus": corpus, "n": n, "histories": histories}
+    pages = [Page(f"{n.id}/index.md", "namnd", n.namnd.namn, base)]
+    section = NavItem(n.namnd.namn, children=[NavItem("Översikt", f"{n.id}/index.md")])
+    years = sorted(set(n.plans) | {y for y, _ in n.uppfoljningar}, reverse=True)
+    for year in years:
+        year_nav = NavItem(str(year))
+        reports = [d for d in reports_in_order(corpus, n) if d.year == year]
+        for doc in reversed(reports):
+            title = report_title(corpus, doc)
+            src = f"{n.id}/{year}/{doc.period_id}.md"
+            pages.append(
+                Page(
+                    src,
+                    "uppfoljning",
+                    f"{n.namnd.namn}: {title}",
+                    {**base, "doc": doc, "short": title},
+                )
+            )
+            year_nav.children.append(NavItem(title, src))
+        if year in n.plans:
+            src = f"{n.id}/{year}/plan.md"
+            title = f"Internkontrollplan {year}"
+            pages.append(
+                Page(
+                    src,
+                    "plan",
+                    f"{n.namnd.namn}: {title}",
+                    {**base, "doc": n.plans[year], "short": title},
+                )
+            )
+            year_nav.children.append(NavItem(title, src))
+        section.children.append(year_nav)
+    if histories:
+        pages.append(
+            Page(f"{n.id}/kontroller/index.md", "kontroller", f"{n.namnd.namn}: kontroller", base)
+        )
+        section.children.append(NavItem("Alla kontroller", f"{n.id}/kontroller/index.md"))
+    for cid, history in sorted(histories.items()):
+        title = history.latest.kontroll.titel
+        pages.append(
+            Page(f"{n.id}/kontroller/{cid}.md", "kontroll", title, {**base, "history": history})
+        )
+    return pages, section

@@ -1,0 +1,100 @@
+"""Text from YAML made safe: Markdown fields to sanitized HTML, one-line texts escaped.
+
+Every string an editor writes reaches the page through one of these functions, so no YAML
+text can inject script or markup, or break out of the card it belongs to.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import markdown
+import nh3
+
+_ALLOWED_TAGS = {
+    "p",
+    "br",
+    "hr",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "code",
+    "pre",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "sup",
+    "sub",
+    "del",
+}
+_ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope"}, "ol": {"start"}}
+_HEADING = re.compile(r"<(/?)h([1-6])>")
+
+
+def _shift_heading(match: re.Match[str]) -> str:
+    # Field text sits inside a control card (h3); its headings must nest below it.
+    level = min(int(match.group(2)) + 3, 6)
+    return f"<{match.group(1)}h{level}>"
+
+
+def markdown_to_html(text: str | None) -> str:
+    """Render an editor's Markdown to HTML that carries no script, style or foreign markup."""
+    if not text:
+        return ""
+    rendered = markdown.markdown(
+        text, extensions=["sane_lists", "tables", "fenced_code"], output_format="html"
+    )
+    rendered = _HEADING.sub(_shift_heading, rendered)
+    clean = nh3.clean(
+        rendered,
+        tags=_ALLOWED_TAGS,
+        attributes=_ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener nofollow",
+    )
+    # A blank line would end the raw HTML block in the page's Markdown; keep it one block.
+    return re.sub(r"\n\s*\n", "\n", clean).strip()
+
+
+def html_block(text: str | None, css_class: str = "ik-text") -> str:
+    """A Markdown field as a self-contained HTML block for a generated page."""
+    body = markdown_to_html(text)
+    return f'<div class="{css_class}">\n{body}\n</div>' if body else ""
+
+
+def inline(text: str | None) -> str:
+    """A one-line text (title, name) escaped for use inside HTML."""
+    return html.escape(" ".join((text or "").split()), quote=True)
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:&])")
+
+
+def heading_text(text: str | None) -> str:
+    """A one-line text escaped for a Markdown heading (no emphasis, links or attributes)."""
+    escaped = html.escape(" ".join((text or "").split()), quote=False)
+    # Escape Markdown punctuation so a title like "# x {#y}" stays literal text.
+    return _MD_SPECIAL.sub(r"\\\1", escaped).replace("\\&", "&")
+
+
+def number(value: float | None) -> str:
+    """A number in Swedish notation: decimal comma, no needless decimals, thin-space thousands."""
+    if value is None:
+        return ""
+    if float(value).is_integer():
+        whole = f"{int(value):,}".replace(",", "\u00a0")
+        return whole
+    return f"{value:,.2f}".rstrip("0").rstrip(".").replace(",", "\u00a0").replace(".", ",")
