@@ -1,0 +1,42 @@
+# Two commands for a fresh clone: `make site` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: site test serve check bench lint clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(VENV)/.installed $@
+
+site: $(VENV)/.installed
+	$(BIN)/ikgen check content
+	$(BIN)/ikgen build
+	@echo ""
+	@echo "Klart. Titta på webbplatsen med:  $(BIN)/ikgen serve   och öppna http://127.0.0.1:8000/"
+	@echo "(eller öppna site/index.html direkt i webbläsaren)"
+
+serve: $(VENV)/.installed
+	$(BIN)/ikgen serve
+
+check: $(VENV)/.installed
+	$(BIN)/ikgen check content
+
+test: $(VENV)/.test-installed
+	$(BIN)/ruff check ikgen tests
+	$(BIN)/ruff format --check ikgen tests
+	$(BIN)/python -m pytest -q
+
+bench: $(VENV)/.test-installed
+	$(BIN)/python -m bench.run
+
+clean:
+	rm -rf site test-output .pytest_cache
