@@ -15,9 +15,9 @@ def check_corpus(corpus: Corpus) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     out += _check_kommun(corpus.kommun, corpus.kommun_source)
     for n in corpus.namnder.values():
-        for year, doc in n.plans.items():
+        for doc in n.plans.values():
             out += _check_plan(corpus.kommun, doc)
-        for (year, period), doc in n.uppfoljningar.items():
+        for doc in n.uppfoljningar.values():
             out += _check_uppfoljning(corpus, doc)
         out += _check_stable_ids(n.plans.values())
     return out
@@ -133,7 +133,8 @@ def _check_risk_values(
                 _err(
                     src,
                     (*loc, "riskvarde"),
-                    f"riskvärdet {risk.riskvarde} stämmer inte med sannolikhet × konsekvens = {risk.sannolikhet} × {risk.konsekvens} = {product}",
+                    f"riskvärdet {risk.riskvarde} stämmer inte med sannolikhet × konsekvens"
+                    f" = {risk.sannolikhet} × {risk.konsekvens} = {product}",
                 )
             )
     if risk.riskvarde is not None and risk.riskvarde > max_s * max_k:
@@ -157,7 +158,8 @@ def _check_uppfoljning(corpus: Corpus, doc: Document) -> list[Diagnostic]:
                 src.path,
                 None,
                 None,
-                f"filnamnet '{doc.period_id}.yml' är ingen period i kommun.yml; tillåtna: {ids}, plan",
+                f"filnamnet '{doc.period_id}.yml' är ingen period i kommun.yml;"
+                f" tillåtna: {ids}, plan",
             )
         ]
     plan_doc = corpus.namnder[doc.namnd_id].plans.get(doc.year)
@@ -268,7 +270,8 @@ def _check_stable_ids(plans: Iterable[Document]) -> list[Diagnostic]:
                             _err(
                                 doc.source,
                                 loc,
-                                f"'{old}' används fortfarande som id för en kontroll; ett tidigare id kan inte också vara ett nuvarande",
+                                f"'{old}' används fortfarande som id för en kontroll;"
+                                " ett tidigare id kan inte också vara ett nuvarande",
                             )
                         )
     return out

@@ -154,7 +154,8 @@ def _convert_scalar(node: yaml.ScalarNode, loc: Loc) -> Any:
     except (ValueError, OverflowError, yaml.constructor.ConstructorError):
         line = node.start_mark.line + 1
         if _DATE_LIKE.match(node.value):
-            raise _Refused(line, f"'{node.value}' är inte ett giltigt datum (ÅÅÅÅ-MM-DD)", loc)
+            message = f"'{node.value}' är inte ett giltigt datum (ÅÅÅÅ-MM-DD)"
+            raise _Refused(line, message, loc) from None
         raise _Refused(line, f"värdet '{node.value[:60]}' kan inte läsas", loc) from None
 
 

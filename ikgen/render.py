@@ -1,4 +1,4 @@
-"""Render: each Page to Markdown through Jinja2 templates (autoescaped; text goes through filters)."""
+"""Render: each Page to Markdown through Jinja2 templates (autoescaped; text through filters)."""
 
 from __future__ import annotations
 
