@@ -9,6 +9,37 @@ from .diagnostics import Diagnostic, field_path
 from .load import SourceDocument
 from .model import Kommun, Plan, Uppfoljning
 
+#: Anchors of page sections; a risk or control id may not take one of them.
+RESERVED_ANCHORS = frozenset(
+    {
+        "beslut",
+        "sammanfattning",
+        "helhetsbedomning",
+        "avvikelser",
+        "riskuppfoljning",
+        "ej-redovisade",
+        "analys",
+        "bilagor",
+        "inledning",
+        "riskmatris",
+        "risker",
+        "perioder",
+        "indikatorer",
+        "metod",
+        "namnder",
+        "allvarligaste",
+        "uppfoljningar",
+        "planer",
+        "kontroller",
+        "data",
+        "andringar",
+        "efterlevnad",
+        "kanda-brister",
+        "bedomning",
+        "kontakt",
+    }
+)
+
 
 def check_corpus(corpus: Corpus) -> list[Diagnostic]:
     """Every cross-document problem in the corpus (empty when all is well)."""
@@ -69,6 +100,19 @@ def _check_plan(kommun: Kommun, doc: Document) -> list[Diagnostic]:
         for j, k in enumerate(r.kontroller)
     ]
     out += _duplicates(src, controls, "kontrollen")
+    risk_ids = [(("risker", i, "id"), r.id) for i, r in enumerate(plan.risker)]
+    # Risks and controls share the page's anchors, so one id may not name both.
+    risk_names = {ident for _, ident in risk_ids}
+    out += [
+        _err(src, loc, f"'{ident}' är redan id för en risk; en kontroll behöver ett eget id")
+        for loc, ident in controls
+        if ident in risk_names
+    ]
+    out += [
+        _err(src, loc, f"'{ident}' är reserverat för ett avsnitt på sidan; välj ett annat id")
+        for loc, ident in risk_ids + controls
+        if ident in RESERVED_ANCHORS
+    ]
     areas = {a.id for a in kommun.omraden_for(doc.year)}
     periods = {p.id for p in kommun.perioder}
     scale = kommun.riskskala
@@ -163,6 +207,8 @@ def _check_uppfoljning(corpus: Corpus, doc: Document) -> list[Diagnostic]:
             )
         ]
     plan_doc = corpus.namnder[doc.namnd_id].plans.get(doc.year)
+    if plan_doc is None and (doc.namnd_id, doc.year, None) in corpus.broken:
+        return []  # the plan's own errors are already reported
     if plan_doc is None:
         return [
             Diagnostic(

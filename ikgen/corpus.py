@@ -58,6 +58,8 @@ class Corpus:
     kommun: Kommun
     kommun_source: SourceDocument
     namnder: dict[str, NamndContent] = field(default_factory=dict)
+    broken: set[tuple[str, int, str | None]] = field(default_factory=set)
+    """Documents that failed to load (nämnd, year, period), so checks do not report them twice."""
 
     def documents(self) -> list[Document]:
         """Every plan and follow-up, in a stable order."""
@@ -83,32 +85,54 @@ class Corpus:
 
 def load_corpus(root: Path) -> Corpus:
     """Read and validate every file under root; raise ContentError listing every problem."""
+    corpus, problems = load_partial(root)
+    if problems or corpus is None:
+        raise ContentError(problems)
+    return corpus
+
+
+def load_partial(root: Path) -> tuple[Corpus | None, list[Diagnostic]]:
+    """Read every file; return what validated (None if kommun.yml did not) and every problem."""
     root = Path(root)
     problems: list[Diagnostic] = []
-    shown_root = root.name or str(root)
+    shown_root = _shown_root(root)
     if not (root / "kommun.yml").is_file():
-        raise ContentError([Diagnostic(f"{shown_root}/kommun.yml", None, None, "filen saknas")])
+        return None, [Diagnostic(f"{shown_root}/kommun.yml", None, None, "filen saknas")]
     files = _classify(root, shown_root, problems)
     kommun_doc, kommun = _read(root / "kommun.yml", f"{shown_root}/kommun.yml", Kommun, problems)
     namnder: dict[str, NamndContent] = {}
+    broken: set[tuple[str, int, str | None]] = set()
     for path, (kind, namnd_id, year, period) in files.items():
         shown = f"{shown_root}/{path.relative_to(root).as_posix()}"
         model = {"namnd": Namnd, "plan": Plan, "uppfoljning": Uppfoljning}[kind]
         source, obj = _read(path, shown, model, problems)
         if obj is None or source is None:
+            broken.add((namnd_id, year, period if kind == "uppfoljning" else None))
             continue
         if kind == "namnd":
             namnder[namnd_id] = NamndContent(namnd_id, obj, source)
             continue
         doc = Document(namnd_id, year, period, obj, source, path)
-        _attach(namnder, doc, problems, shown)
-    if problems or kommun is None or kommun_doc is None:
-        raise ContentError(problems)
-    return Corpus(root, kommun, kommun_doc, dict(sorted(namnder.items())))
+        _attach(namnder, doc, problems, shown, broken)
+    if kommun is None or kommun_doc is None:
+        return None, problems
+    return Corpus(root, kommun, kommun_doc, dict(sorted(namnder.items())), broken), problems
 
 
-def _attach(namnder: dict[str, NamndContent], doc: Document, problems: list, shown: str) -> None:
+def _shown_root(root: Path) -> str:
+    """The content folder as the editor typed it: relative to the working folder if inside."""
+    try:
+        return root.resolve().relative_to(Path.cwd().resolve()).as_posix() or "."
+    except ValueError:
+        return root.as_posix()
+
+
+def _attach(
+    namnder: dict[str, NamndContent], doc: Document, problems: list, shown: str, broken: set
+) -> None:
     owner = namnder.get(doc.namnd_id)
+    if owner is None and (doc.namnd_id, 0, None) in broken:
+        return
     if owner is None:
         # namnd.yml sorts after the year folders' files only if missing; report it once.
         problems.append(Diagnostic(shown, None, None, f"nämnden '{doc.namnd_id}' saknar namnd.yml"))

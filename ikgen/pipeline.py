@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .checks import check_corpus
-from .corpus import Corpus, load_corpus
+from .corpus import Corpus, load_partial
 from .diagnostics import ContentError
 from .render import render_page
 from .site import Site, build_site
@@ -14,9 +14,10 @@ from .site import Site, build_site
 
 def load_checked(content_dir: Path) -> Corpus:
     """Load, validate and check a content folder; raise ContentError with every problem."""
-    corpus = load_corpus(Path(content_dir))
-    problems = check_corpus(corpus)
-    if problems:
+    corpus, problems = load_partial(Path(content_dir))
+    if corpus is not None:
+        problems += check_corpus(corpus)
+    if problems or corpus is None:
         raise ContentError(problems)
     return corpus
 

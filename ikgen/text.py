@@ -80,14 +80,15 @@ def inline(text: str | None) -> str:
     return html.escape(" ".join((text or "").split()), quote=True)
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:&])")
+# Exactly the characters Python-Markdown lets a backslash escape; others would show the "\".
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 
 
 def heading_text(text: str | None) -> str:
     """A one-line text escaped for a Markdown heading (no emphasis, links or attributes)."""
     escaped = html.escape(" ".join((text or "").split()), quote=False)
     # Escape Markdown punctuation so a title like "# x {#y}" stays literal text.
-    return _MD_SPECIAL.sub(r"\\\1", escaped).replace("\\&", "&")
+    return _MD_SPECIAL.sub(r"\\\1", escaped)
 
 
 def number(value: float | None) -> str:

@@ -44,7 +44,29 @@ def validate_document(doc: SourceDocument, model: type[BaseModel]) -> tuple[Any,
     try:
         return model.model_validate(doc.data), []
     except ValidationError as exc:
-        return None, [_diagnostic(doc, model, err) for err in exc.errors(include_url=False)]
+        errors = exc.errors(include_url=False)
+        diagnostics = [_diagnostic(doc, model, err) for err in errors]
+    # When the only problems are unknown keys, validate without them so that the
+    # cross-document checks can still run and the editor sees every error in one go.
+    if all(err["type"] == "extra_forbidden" for err in errors):
+        try:
+            return model.model_validate(_without(doc.data, [e["loc"] for e in errors])), diagnostics
+        except ValidationError:
+            pass
+    return None, diagnostics
+
+
+def _without(data: Any, locations: list[tuple[Any, ...]]) -> Any:
+    """A deep copy of data with the keys at the given locations removed."""
+    import copy
+
+    pruned = copy.deepcopy(data)
+    for loc in locations:
+        parent = pruned
+        for part in loc[:-1]:
+            parent = parent[part]
+        parent.pop(loc[-1], None)
+    return pruned
 
 
 def _diagnostic(doc: SourceDocument, model: type[BaseModel], err: Any) -> Diagnostic:
@@ -55,7 +77,7 @@ def _diagnostic(doc: SourceDocument, model: type[BaseModel], err: Any) -> Diagno
     elif kind == "string_pattern_mismatch":
         message = _pattern_message(err.get("input"))
     elif kind in ("enum", "literal_error"):
-        allowed = err.get("ctx", {}).get("expected", "")
+        allowed = str(err.get("ctx", {}).get("expected", "")).replace(" or ", " eller ")
         message = f"'{err.get('input')}' är inte tillåtet; tillåtna värden: {allowed}"
     elif kind == "value_error":
         message = str(err.get("ctx", {}).get("error", err["msg"]))

@@ -16,6 +16,9 @@ Slug = Annotated[
 #: A text field written in Markdown. Rendered to sanitized HTML; never trusted as HTML.
 Markdown = Annotated[str, StringConstraints(max_length=50_000)]
 
+#: A web address: only http(s), so no ``javascript:`` or ``data:`` link reaches the site.
+Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"']+$", max_length=2000)]
+
 #: A short one-line text (titles, names).
 Rad = Annotated[str, StringConstraints(min_length=1, max_length=500)]
 
@@ -53,8 +56,8 @@ class Beslut(StrictModel):
     """The paragraph in the minutes, e.g. ``§96``."""
     dnr: Rad | None = None
     """The diary number (diarienummer), e.g. ``SN 2023-1178``."""
-    protokoll: Rad | None = None
-    """A link (URL) to the published minutes."""
+    protokoll: Url | None = None
+    """A link (``https://…``) to the published minutes."""
     text: Markdown | None = None
     """The decision as worded in the minutes (beslutstext)."""
     deltar_ej: list[Rad] = Field(default_factory=list)
@@ -72,5 +75,5 @@ class Bilaga(StrictModel):
 
     titel: Rad
     """What the document is."""
-    url: Rad
-    """Where it is published."""
+    url: Url
+    """Where it is published (``https://…``)."""
