@@ -8,6 +8,7 @@ from .corpus import Corpus, Document
 from .diagnostics import Diagnostic, field_path
 from .load import SourceDocument
 from .model import Kommun, Plan, Uppfoljning
+from .sensitive import scan_corpus
 
 #: Anchors of page sections; a risk or control id may not take one of them.
 RESERVED_ANCHORS = frozenset(

@@ -34,6 +34,19 @@ class StrictModel(BaseModel):
     )
 
 
+class TillatetNummer(StrictModel):
+    """One identity number a document may publish, with why (see ikgen/sensitive.py).
+
+    ikgen refuses any personnummer or samordningsnummer in the content. Listing one here, in
+    the same file, under ``tillatna_nummer``, allows exactly that text in that file.
+    """
+
+    nummer: Rad
+    """The number exactly as written in the text, e.g. ``19121212-1212``."""
+    motivering: Rad
+    """Why it may be published, e.g. ``Skatteverkets testnummer, ingen verklig person``."""
+
+
 class Protokollsanteckning(StrictModel):
     """A note entered in the minutes by one or more members (protokollsanteckning)."""
 

@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .common import Beslut, Bilaga, Markdown, Rad, Slug, StrictModel
+from .common import Beslut, Bilaga, Markdown, Rad, Slug, StrictModel, TillatetNummer
 
 
 class Dokumentstatus(StrEnum):
@@ -32,6 +32,8 @@ class Namnd(StrictModel):
     """The administration that prepares its internal control, e.g. ``Socialförvaltningen``."""
     tidigare_id: list[Slug] = Field(default_factory=list)
     """Earlier ids of the nämnd; their URLs redirect here."""
+    tillatna_nummer: list[TillatetNummer] = Field(default_factory=list)
+    """Identity numbers this file may publish after all (normally none; see TillatetNummer)."""
 
 
 class Hantering(StrEnum):
@@ -120,6 +122,8 @@ class Plan(StrictModel):
     """The risks, each with its controls."""
     bilagor: list[Bilaga] = Field(default_factory=list)
     """Linked documents, e.g. the adopted PDF."""
+    tillatna_nummer: list[TillatetNummer] = Field(default_factory=list)
+    """Identity numbers this file may publish after all (normally none; see TillatetNummer)."""
 
 
 class Indikator(StrictModel):
@@ -212,6 +216,8 @@ class Uppfoljning(StrictModel):
     """Follow-up of risks handled by improvement work."""
     bilagor: list[Bilaga] = Field(default_factory=list)
     """Linked documents."""
+    tillatna_nummer: list[TillatetNummer] = Field(default_factory=list)
+    """Identity numbers this file may publish after all (normally none; see TillatetNummer)."""
 
     @model_validator(mode="after")
     def _decided_has_decision(self) -> Uppfoljning:

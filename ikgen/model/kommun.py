@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, field_validator, model_validator
 
-from .common import Markdown, Rad, Slug, StrictModel
+from .common import Markdown, Rad, Slug, StrictModel, TillatetNummer
 
 
 class Period(StrictModel):
@@ -179,6 +179,8 @@ class Kommun(StrictModel):
     """Internal-control areas (or goals) per year, as decided by kommunfullmäktige."""
     tillganglighet: Tillganglighet = Field(default_factory=Tillganglighet)
     """The accessibility statement's facts."""
+    tillatna_nummer: list[TillatetNummer] = Field(default_factory=list)
+    """Identity numbers this file may publish after all (normally none; see TillatetNummer)."""
 
     @field_validator("omraden")
     @classmethod
