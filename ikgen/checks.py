@@ -52,6 +52,7 @@ def check_corpus(corpus: Corpus) -> list[Diagnostic]:
         for doc in n.uppfoljningar.values():
             out += _check_uppfoljning(corpus, doc)
         out += _check_stable_ids(n.plans.values())
+    out += scan_corpus(corpus)  # personnummer and samordningsnummer never reach the site
     return out
 
 
