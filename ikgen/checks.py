@@ -38,6 +38,7 @@ RESERVED_ANCHORS = frozenset(
         "kanda-brister",
         "bedomning",
         "kontakt",
+        "forutsattningar",
     }
 )
 
@@ -260,6 +261,15 @@ def _check_uppfoljning(corpus: Corpus, doc: Document) -> list[Diagnostic]:
             (((*loc, "indikatorer", j, "id"), x.id) for j, x in enumerate(res.indikatorer)),
             "indikatorn",
         )
+        out += [
+            _err(
+                src,
+                (*loc, "indikatorer", j, "varde"),
+                "värdet saknas; bara ett utkast får sakna värde",
+            )
+            for j, x in enumerate(res.indikatorer)
+            if x.varde is None and not doc.is_draft
+        ]
         for j, atgard in enumerate(res.atgarder):
             out += _check_scale(
                 src,

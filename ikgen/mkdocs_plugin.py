@@ -18,6 +18,7 @@ from mkdocs.structure.files import File, Files
 from .diagnostics import ContentError
 from .pipeline import RenderedSite, load_checked, render_site
 from .site import NavItem
+from .sok import SearchIndexError, build_search_index
 
 log = logging.getLogger("mkdocs.plugins.ikgen")
 
@@ -29,6 +30,9 @@ class IkgenConfig(base.Config):
     """The content folder, relative to mkdocs.yml."""
     utkast = c.Type(bool, default=False)
     """Show drafts (for a local preview only)."""
+    sok = c.Choice(("pagefind", "av"), default="pagefind")
+    """Search: ``pagefind`` (index built after the site; Swedish stemming) or ``av`` (off,
+    e.g. when Material's own ``search`` plugin is used instead)."""
 
 
 class IkgenPlugin(BasePlugin[IkgenConfig]):
@@ -36,6 +40,7 @@ class IkgenPlugin(BasePlugin[IkgenConfig]):
 
     def __init__(self) -> None:
         self.rendered: RenderedSite | None = None
+        self.serving = False
 
     def content_dir(self, config: MkDocsConfig) -> Path:
         """The content folder as an absolute path."""
@@ -48,10 +53,24 @@ class IkgenPlugin(BasePlugin[IkgenConfig]):
             raise PluginError("Innehållet har fel:\n" + str(exc)) from None
         show_drafts = self.config.utkast or os.environ.get("IKGEN_UTKAST") == "1"
         self.rendered = render_site(corpus, show_drafts=show_drafts)
+        if config.site_name in ("", "Internkontroll"):
+            config.site_name = f"Internkontroll – {corpus.kommun.namn}"
         for src_path, markdown_text in self.rendered.files.items():
             files.append(File.generated(config, src_path, content=markdown_text))
         config.nav = [_nav_entry(item) for item in self.rendered.site.nav]
         return files
+
+    def on_startup(self, /, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    def on_post_build(self, /, *, config: MkDocsConfig) -> None:
+        # The live preview skips the index: a full re-index per edit would undo the cache.
+        if self.config.sok != "pagefind" or self.serving:
+            return
+        try:
+            build_search_index(Path(config.site_dir))
+        except SearchIndexError as exc:
+            raise PluginError(str(exc)) from None
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any

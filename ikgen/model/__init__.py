@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .common import Beslut, Bilaga, Protokollsanteckning
+from .common import Avsnitt, Beslut, Bilaga, Protokollsanteckning
 from .dokument import (
     Atgard,
     Dokumentstatus,
@@ -21,6 +21,7 @@ from .kommun import Bedomningsniva, Kommun, Omrade, Period, Riskniva, Riskskala,
 
 __all__ = [
     "Atgard",
+    "Avsnitt",
     "Bedomningsniva",
     "Beslut",
     "Bilaga",

@@ -56,6 +56,8 @@ class Protokollsanteckning(StrictModel):
     """The members who entered the note, as written in the minutes, e.g. ``Anette Ländin (S)``."""
     text: Markdown
     """The note itself, verbatim."""
+    underskrift: Rad | None = None
+    """The signature line under the note, e.g. ``För Socialdemokraterna, Anette Ländin``."""
 
 
 class Beslut(StrictModel):
@@ -81,6 +83,19 @@ class Beslut(StrictModel):
     """Earlier steps, e.g. ``§232 SNAU 2024-05-14`` (the arbetsutskott's proposal)."""
     beslutsunderlag: list[Rad] = Field(default_factory=list)
     """The documents the decision was based on (beslutsunderlag)."""
+    beslutsgang: Markdown | None = None
+    """How the decision was taken (beslutsgång), as the minutes word it."""
+    skickas_till: list[Rad] = Field(default_factory=list)
+    """Who the decision is sent to (beslutet ska skickas till): functions, not private addresses."""
+
+
+class Avsnitt(StrictModel):
+    """A further section of the document, e.g. ``Lagkrav`` or ``Ekonomiska konsekvenser``."""
+
+    rubrik: Rad
+    """The section's heading."""
+    text: Markdown
+    """The section's text."""
 
 
 class Bilaga(StrictModel):
