@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .common import Beslut, Bilaga, Markdown, Rad, Slug, StrictModel, TillatetNummer
+from .common import Avsnitt, Beslut, Bilaga, Markdown, Rad, Slug, StrictModel, TillatetNummer
 
 
 class Dokumentstatus(StrEnum):
@@ -54,7 +54,7 @@ class Kontroll(StrictModel):
     ansvarig: Rad | None = None
     """Who is responsible (department or role), e.g. ``Avdelningen för stöd och utveckling``."""
     frekvens: list[Slug] = Field(default_factory=list)
-    """The periods (ids from kommun.yml) in which the control reports; empty = every period."""
+    """The periods (ids from kommun.yml) in which the control reports; empty = not stated."""
     frekvenstext: Rad | None = None
     """The frequency as the plan words it, e.g. ``April, augusti, december``."""
     metod: Markdown | None = None
@@ -120,6 +120,8 @@ class Plan(StrictModel):
     """Introduction: how the risks were identified and prioritised."""
     risker: list[Risk] = Field(default_factory=list)
     """The risks, each with its controls."""
+    avsnitt: list[Avsnitt] = Field(default_factory=list)
+    """Further sections of the plan document, shown after the risks."""
     bilagor: list[Bilaga] = Field(default_factory=list)
     """Linked documents, e.g. the adopted PDF."""
     tillatna_nummer: list[TillatetNummer] = Field(default_factory=list)
@@ -133,8 +135,8 @@ class Indikator(StrictModel):
     """The indicator's id within its control; the same id in another period is the same measure."""
     namn: Rad
     """What is measured, e.g. ``Andel utredningar ej avslutade inom 4 månader``."""
-    varde: float
-    """The value, e.g. ``37.5``."""
+    varde: float | None = None
+    """The value, e.g. ``37.5``; may be empty only in a draft (a scaffold leaves it to fill)."""
     enhet: Rad | None = None
     """The unit, e.g. ``%`` or ``st``."""
     av: float | None = None
@@ -202,6 +204,10 @@ class Uppfoljning(StrictModel):
     """The report's title, e.g. ``Internkontrollrapport per april 2024``."""
     rapportdatum: dt.date | None = None
     """The date the report covers up to (rapportperiod), e.g. ``2024-04-30``."""
+    upprattad: dt.date | None = None
+    """The date of the report document or tjänsteutlåtande, e.g. ``2024-05-07``."""
+    forutsattningar: Markdown | None = None
+    """The report's premises (rapportens förutsättning): its purpose, scope and focus."""
     beslut: Beslut | None = None
     """The decision on the report."""
     sammanfattning: Markdown | None = None
@@ -214,6 +220,8 @@ class Uppfoljning(StrictModel):
     """The result per control."""
     risker: list[Riskuppfoljning] = Field(default_factory=list)
     """Follow-up of risks handled by improvement work."""
+    avsnitt: list[Avsnitt] = Field(default_factory=list)
+    """Further sections, e.g. ``Lagkrav``, ``Ekonomiska konsekvenser``, ``Tidplan``."""
     bilagor: list[Bilaga] = Field(default_factory=list)
     """Linked documents."""
     tillatna_nummer: list[TillatetNummer] = Field(default_factory=list)
