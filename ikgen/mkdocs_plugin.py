@@ -19,6 +19,7 @@ from .diagnostics import ContentError
 from .pipeline import RenderedSite, load_checked, render_site
 from .site import NavItem
 from .sok import SearchIndexError, build_search_index
+from .sok import SearchIndexError, build_search_index
 
 log = logging.getLogger("mkdocs.plugins.ikgen")
 
@@ -33,6 +34,9 @@ class IkgenConfig(base.Config):
     sok = c.Choice(("pagefind", "av"), default="pagefind")
     """Search: ``pagefind`` (index built after the site; Swedish stemming) or ``av`` (off,
     e.g. when Material's own ``search`` plugin is used instead)."""
+    sok = c.Choice(("pagefind", "av"), default="pagefind")
+    """Search: ``pagefind`` (index built after the site; Swedish stemming) or ``av`` (off,
+    e.g. when Material's own ``search`` plugin is used instead)."""
 
 
 class IkgenPlugin(BasePlugin[IkgenConfig]):
@@ -40,6 +44,7 @@ class IkgenPlugin(BasePlugin[IkgenConfig]):
 
     def __init__(self) -> None:
         self.rendered: RenderedSite | None = None
+        self.serving = False
         self.serving = False
 
     def content_dir(self, config: MkDocsConfig) -> Path:
@@ -64,6 +69,21 @@ class IkgenPlugin(BasePlugin[IkgenConfig]):
         self.serving = command == "serve"
 
     def on_post_build(self, /, *, config: MkDocsConfig) -> None:
+        # The live preview skips the index: a full re-index per edit would undo the cache.
+        if self.config.sok != "pagefind" or self.serving:
+            return
+        try:
+            build_search_index(Path(config.site_dir))
+        except SearchIndexError as exc:
+            raise PluginError(str(exc)) from None
+
+    def on_startup(self, /, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    def on_post_build(self, /, *, config: MkDocsConfig) -> None:
+        if self.rendered is not None and self.rendered.site.corpus is not None:
+            base_url = self.rendered.site.corpus.kommun.webbplats or config.site_url or ""
+            write_exports(self.rendered.site, Path(config.site_dir), base_url)
         # The live preview skips the index: a full re-index per edit would undo the cache.
         if self.config.sok != "pagefind" or self.serving:
             return

@@ -75,6 +75,8 @@ def build_site(corpus: Corpus, *, show_drafts: bool = False) -> Site:
         )
     )
     nav.append(NavItem("Tillgänglighet", "tillganglighet.md"))
+    # The search page (Pagefind's UI, loaded on demand); in no nav, linked from the header.
+    pages.append(Page("sok.md", "sok", "Sök", {"corpus": corpus}))
     return Site(pages, nav)
 
 
