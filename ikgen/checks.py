@@ -85,7 +85,7 @@ def _check_kommun(kommun: Kommun, src: SourceDocument) -> list[Diagnostic]:
         items = ((((scale, i, "id")), s.id) for i, s in enumerate(getattr(kommun, scale)))
         out += _duplicates(src, items, "värdet")
     for year, areas in kommun.omraden.items():
-        items = ((("omraden", year, i, "id"), a.id) for i, a in enumerate(areas))
+        items = ((("omraden", str(year), i, "id"), a.id) for i, a in enumerate(areas))
         out += _duplicates(src, items, "området")
     return out
 

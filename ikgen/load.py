@@ -72,8 +72,9 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Diagnostic]]:
     if raw.startswith(b"\xef\xbb\xbf"):
         return None, [_at(shown, 1, "filen börjar med en BOM; spara den som UTF-8 utan BOM")]
     if b"\x00" in raw:
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
         return None, [
-            _whole(shown, "filen innehåller binära data (NUL-tecken); är det en YAML-fil?")
+            _at(shown, line, "filen innehåller binära data (NUL-tecken); är det en YAML-fil?")
         ]
     try:
         text = raw.decode("utf-8")
@@ -108,8 +109,9 @@ def parse(text: str, shown: str) -> tuple[SourceDocument | None, list[Diagnostic
 
 def _convert(node: yaml.Node, loc: Loc, doc: SourceDocument, seen: set[int], depth: int) -> Any:
     line = node.start_mark.line + 1
-    if id(node) in seen:
-        raise _Refused(line, "ankare och alias (& och *) stöds inte; skriv ut värdet", loc)
+    if id(node) in seen:  # an alias: report where it is used, not where its anchor is
+        message = "ankare och alias (& och *) stöds inte; skriv ut värdet"
+        raise _Refused(doc.line_of(loc) or line, message, loc)
     seen.add(id(node))
     if depth > MAX_DEPTH:
         raise _Refused(line, f"för djupt nästlad (mer än {MAX_DEPTH} nivåer)", loc)
@@ -170,11 +172,29 @@ def _swedish_problem(exc: yaml.MarkedYAMLError, text: str, mark: Any) -> str:
         "mapping values are not allowed here": "kolon på fel ställe (sätt texten inom citattecken)",
         "could not find expected ':'": "kolon saknas efter en nyckel",
         "found undefined alias": "alias (*) stöds inte",
+        "mapping values are not allowed": "kolon på fel ställe (sätt texten inom citattecken)",
+        "did not find expected key": "en nyckel väntades här (fel indrag, eller ett citattecken "
+        "som inte avslutats?)",
+        "did not find expected '-' indicator": "ett listelement ('- ') väntades här; "
+        "kontrollera indraget",
+        "did not find expected ',' or ']'": "listan inom [ ] avslutas inte (']' saknas)",
+        "did not find expected ',' or '}'": "samlingen inom { } avslutas inte ('}' saknas)",
+        "did not find expected node content": "ett värde saknas här",
+        "did not find expected comment or line break": "oväntad text efter värdet (sätt texten "
+        "inom citattecken)",
+        "found unexpected end of stream": "filen tar slut mitt i ett värde (ett citattecken som "
+        "inte avslutats?)",
+        "found unknown escape character": "okänt tecken efter \\ inom dubbla citattecken",
+        "exceeded maximum nesting depth": "för djupt nästlad",
+        "block sequence entries are not allowed": "ett listelement ('- ') står på fel ställe",
+        "found character that cannot start any token": "tecknet kan inte inleda ett värde (sätt "
+        "texten inom citattecken)",
+        "found undefined tag handle": "okänd YAML-tagg",
     }
     for english, swedish in known.items():
         if problem.startswith(english):
             return swedish
-    return f"{problem} (kontrollera indrag, kolon och citattecken)"
+    return f"kontrollera indrag, kolon och citattecken ({problem})"
 
 
 def _loc_text(loc: Loc) -> str | None:
@@ -195,6 +215,8 @@ def iter_files(root: Path) -> Iterator[Path]:
     """Every file below root, sorted, without following directory symlinks."""
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        # A linked folder is not walked into, but yielded so that the caller can refuse it.
+        filenames = filenames + [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]
         for name in sorted(filenames):
             if not name.startswith("."):
                 yield Path(dirpath) / name

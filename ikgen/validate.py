@@ -70,7 +70,11 @@ def _without(data: Any, locations: list[tuple[Any, ...]]) -> Any:
 
 
 def _diagnostic(doc: SourceDocument, model: type[BaseModel], err: Any) -> Diagnostic:
-    loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+    loc = tuple(
+        p
+        for p in err["loc"]
+        if not (isinstance(p, str) and (p.startswith("function-") or p == "[key]"))
+    )
     kind = err["type"]
     if kind == "extra_forbidden":
         message = _unknown_key(model, loc)
@@ -84,9 +88,11 @@ def _diagnostic(doc: SourceDocument, model: type[BaseModel], err: Any) -> Diagno
     elif kind in ("greater_than_equal", "less_than_equal"):
         limit = err.get("ctx", {}).get("ge", err.get("ctx", {}).get("le"))
         message = f"{_TYPE_WORDS[kind]} (gränsen är {limit}, värdet är {err.get('input')})"
+    elif kind == "float_type" and isinstance(err.get("input"), str):  # e.g. "37,5"
+        message = f"{_TYPE_WORDS['float_parsing']} (värdet är {_shown(err['input'])})"
     else:
         message = _TYPE_WORDS.get(kind, err["msg"])
-        if kind not in ("missing",) and "input" in err and not isinstance(err["input"], dict):
+        if kind != "missing" and "input" in err and not isinstance(err["input"], dict | list):
             message += f" (värdet är {_shown(err['input'])})"
     line = doc.line_of(loc)
     return Diagnostic(doc.path, line, field_path(loc) or None, message)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AllowInfNan, BaseModel, ConfigDict, Field, Strict, StringConstraints
 
 #: An explicit id: lowercase ascii letters, digits and hyphens. Never derived from a title.
 Slug = Annotated[
@@ -18,6 +18,12 @@ Markdown = Annotated[str, StringConstraints(max_length=50_000)]
 
 #: A web address: only http(s), so no ``javascript:`` or ``data:`` link reaches the site.
 Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"']+$", max_length=2000)]
+
+#: A whole number as written: ``true`` or ``3.5`` is refused rather than read as 1 or 3.
+Heltal = Annotated[int, Strict()]
+
+#: A finite number (an integer is accepted; ``true``, ``.inf`` and ``.nan`` are refused).
+Tal = Annotated[float, Strict(), AllowInfNan(False)]
 
 #: A short one-line text (titles, names).
 Rad = Annotated[str, StringConstraints(min_length=1, max_length=500)]

@@ -8,7 +8,18 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .common import Avsnitt, Beslut, Bilaga, Markdown, Rad, Slug, StrictModel, TillatetNummer
+from .common import (
+    Avsnitt,
+    Beslut,
+    Bilaga,
+    Heltal,
+    Markdown,
+    Rad,
+    Slug,
+    StrictModel,
+    Tal,
+    TillatetNummer,
+)
 
 
 class Dokumentstatus(StrEnum):
@@ -80,11 +91,11 @@ class Risk(StrictModel):
     """The process label, where risks sit under goals and processes."""
     beskrivning: Markdown | None = None
     """The risk description, e.g. ``Risk för bristande IT-säkerhet …``."""
-    sannolikhet: int | None = Field(default=None, ge=1)
+    sannolikhet: Heltal | None = Field(default=None, ge=1)
     """Likelihood on the kommun's scale."""
-    konsekvens: int | None = Field(default=None, ge=1)
+    konsekvens: Heltal | None = Field(default=None, ge=1)
     """Consequence on the kommun's scale."""
-    riskvarde: int | None = Field(default=None, ge=1)
+    riskvarde: Heltal | None = Field(default=None, ge=1)
     """Risk value; derived as sannolikhet × konsekvens, or given alone when only it is known."""
     befintliga_rutiner: Markdown | None = None
     """Existing routines and ways of working that reduce the risk."""
@@ -135,11 +146,11 @@ class Indikator(StrictModel):
     """The indicator's id within its control; the same id in another period is the same measure."""
     namn: Rad
     """What is measured, e.g. ``Andel utredningar ej avslutade inom 4 månader``."""
-    varde: float | None = None
+    varde: Tal | None = None
     """The value, e.g. ``37.5``; may be empty only in a draft (a scaffold leaves it to fill)."""
     enhet: Rad | None = None
     """The unit, e.g. ``%`` or ``st``."""
-    av: float | None = None
+    av: Tal | None = None
     """The total the value is counted out of (``4 av 13``), where the report gives one."""
 
 

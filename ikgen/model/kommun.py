@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, field_validator, model_validator
 
-from .common import Markdown, Rad, Slug, StrictModel, TillatetNummer
+from .common import Heltal, Markdown, Rad, Slug, StrictModel, TillatetNummer
 
 
 class Period(StrictModel):
@@ -27,7 +27,7 @@ class Bedomningsniva(StrictModel):
     """Its id, used in follow-ups, e.g. ``mindre-avvikelser``."""
     namn: Rad
     """Its label on the site, e.g. ``Mindre avvikelser`` or ``Mindre brister``."""
-    allvar: int | None = Field(default=None, ge=0, le=9)
+    allvar: Heltal | None = Field(default=None, ge=0, le=9)
     """Severity: 0 = no deviation, higher is worse; empty = no assessment made."""
     beskrivning: Markdown | None = None
     """What the level means, shown in the legend."""
@@ -51,7 +51,7 @@ class Riskniva(StrictModel):
     """Its id, e.g. ``hog``."""
     namn: Rad
     """Its label, e.g. ``Hög``."""
-    fran: int = Field(ge=1)
+    fran: Heltal = Field(ge=1)
     """The lowest riskvärde in this band."""
 
 
@@ -99,7 +99,7 @@ class Omrade(StrictModel):
     """Its id, referenced from risks, e.g. ``informationssakerhet``."""
     namn: Rad
     """Its name, e.g. ``Informationssäkerhet``."""
-    nummer: int | None = None
+    nummer: Heltal | None = None
     """Its number, where goals are numbered (``Mål 3``)."""
     beskrivning: Markdown | None = None
     """What the area covers (shown above its controls)."""
