@@ -14,6 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from . import cli_editor
 from .diagnostics import ContentError
 from .pipeline import load_checked
 
@@ -36,6 +37,7 @@ def _parser() -> argparse.ArgumentParser:
             cmd.add_argument("-d", "--site-dir", default=None, help="målmapp (standard: site)")
         else:
             cmd.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="adress:port")
+    cli_editor.add_parsers(sub)
     return parser
 
 
@@ -49,6 +51,8 @@ def main(argv: list[str] | None = None) -> int:
             return _build(Path(args.config_file), args.site_dir, args.utkast)
         if args.command == "serve":
             return _serve(Path(args.config_file), args.dev_addr, args.utkast)
+        if args.command in cli_editor.COMMANDS:
+            return cli_editor.run(args)
     except ContentError as exc:
         _print_problems(exc)
         return 1

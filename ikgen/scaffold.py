@@ -1,0 +1,221 @@
+"""Scaffolding: the next content file made from what is already there (``ikgen new``).
+
+Every file written here is a draft (``status: utkast``) that ``ikgen check`` accepts, is
+written only inside the content folder, and never replaces an existing file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+from .corpus import Corpus, NamndContent, load_corpus
+from .diagnostics import ContentError, Diagnostic
+from .model import Plan, Uppfoljning
+from .yamlwrite import DRAFT_NOTE, dump_yaml, plain, schema_line, write_new
+
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def _refuse(shown: str, message: str) -> ContentError:
+    return ContentError([Diagnostic(shown, None, None, message)])
+
+
+def _shown(content: Path, *parts: str) -> tuple[Path, str]:
+    path = content.joinpath(*parts)
+    return path, path.as_posix()
+
+
+def _check_slug(value: str, what: str) -> None:
+    if not _SLUG.match(value):
+        raise _refuse(
+            what,
+            f"'{value}' är inte ett giltigt id: använd små bokstäver a–z, siffror och bindestreck",
+        )
+
+
+def new_namnd(content: Path, namnd_id: str, namn: str) -> str:
+    """Write ``{content}/{id}/namnd.yml``; return the path written."""
+    _check_slug(namnd_id, "nämndens id")
+    if not content.is_dir():
+        raise _refuse(content.as_posix(), "innehållsmappen finns inte")
+    path, shown = _shown(content, namnd_id, "namnd.yml")
+    header = (
+        f"{schema_line('namnd', 1)}\n"
+        f"Nämnden {namn}. Id:t ({namnd_id}) är mappens namn och del av adressen."
+    )
+    data = {"namn": namn, "kortnamn": None, "beskrivning": None, "forvaltning": None}
+    return write_new(path, dump_yaml(data, header), shown)
+
+
+def _namnd(corpus: Corpus, namnd_id: str, content: Path) -> NamndContent:
+    found = corpus.namnder.get(namnd_id)
+    if found is None:
+        known = ", ".join(corpus.namnder) or "inga"
+        raise _refuse(
+            f"{content.as_posix()}/{namnd_id}",
+            f"nämnden '{namnd_id}' finns inte (finns: {known}); skapa den med "
+            f"'ikgen new namnd {namnd_id} \"Namn\"'",
+        )
+    return found
+
+
+def new_plan(content: Path, namnd_id: str, year: int) -> tuple[str, list[str]]:
+    """Write the plan for a year, copied from the latest earlier plan; return path and notes."""
+    corpus = load_corpus(content)
+    namnd = _namnd(corpus, namnd_id, content)
+    path, shown = _shown(content, namnd_id, str(year), "plan.yml")
+    earlier = sorted(y for y in namnd.plans if y < year)
+    areas = [a.id for a in corpus.kommun.omraden_for(year)]
+    periods = [p.id for p in corpus.kommun.perioder]
+    if earlier:
+        source = namnd.plans[earlier[-1]]
+        data = _copied_plan(source.content, earlier[-1], year)  # type: ignore[arg-type]
+        origin = f"Kopierad från {source.source.path}: risker och kontroller behåller sina id."
+    else:
+        data = _empty_plan(year, areas, periods)
+        origin = "Ny plan: ersätt exemplet med nämndens risker och kontroller."
+    Plan.model_validate(data)
+    title = f"Internkontrollplan {year} för {namnd.namnd.namn}."
+    header = f"{schema_line('plan', 2)}\n{title}\n{origin}\n{DRAFT_NOTE}"
+    written = write_new(path, dump_yaml(data, header), shown)
+    return written, _area_notes(data, areas, year)
+
+
+def _copied_plan(plan: Plan, old_year: int, year: int) -> dict[str, Any]:
+    data = plain(plan.model_dump(exclude_unset=True))
+    for key in ("status", "beslut", "upprattad", "bilagor"):
+        data.pop(key, None)
+    if data.get("titel"):
+        data["titel"] = data["titel"].replace(str(old_year), str(year))
+    return {"status": "utkast", **data}
+
+
+def _empty_plan(year: int, areas: list[str], periods: list[str]) -> dict[str, Any]:
+    control = {
+        "id": "ny-kontroll",
+        "titel": "Vad som kontrolleras (ändra)",
+        "ansvarig": None,
+        "frekvens": periods,
+        "metod": None,
+    }
+    risk = {
+        "id": "ny-risk",
+        "titel": "Riskens namn (ändra)",
+        "omrade": areas[0] if areas else None,
+        "beskrivning": None,
+        "sannolikhet": None,
+        "konsekvens": None,
+        "befintliga_rutiner": None,
+        "hantering": "kontroll",
+        "kontroller": [control],
+    }
+    return {
+        "status": "utkast",
+        "titel": f"Internkontrollplan {year}",
+        "inledning": None,
+        "risker": [risk],
+    }
+
+
+def _area_notes(data: dict[str, Any], areas: list[str], year: int) -> list[str]:
+    used = {r.get("omrade") for r in data.get("risker", [])} - {None}
+    missing = sorted(used - set(areas))
+    if not missing:
+        return []
+    return [
+        f"Områdena {', '.join(missing)} finns inte för {year} i kommun.yml (omraden); "
+        f"lägg till dem där eller byt område på riskerna innan du kör 'ikgen check'."
+    ]
+
+
+def new_uppfoljning(content: Path, namnd_id: str, year: int, period_id: str) -> str:
+    """Write a follow-up with one entry per control that reports in the period."""
+    corpus = load_corpus(content)
+    namnd = _namnd(corpus, namnd_id, content)
+    kommun = corpus.kommun
+    period = kommun.period(period_id)
+    path, shown = _shown(content, namnd_id, str(year), f"{period_id}.yml")
+    if period is None:
+        allowed = ", ".join(p.id for p in kommun.perioder)
+        raise _refuse(shown, f"perioden '{period_id}' finns inte i kommun.yml; tillåtna: {allowed}")
+    plan_doc = namnd.plans.get(year)
+    if plan_doc is None:
+        raise _refuse(
+            shown, f"planen för {year} saknas; skapa den med 'ikgen new plan {namnd_id} {year}'"
+        )
+    plan = plan_doc.content
+    assert isinstance(plan, Plan)
+    head: dict[str, Any] = {"status": "utkast", "titel": None}
+    if period.per:
+        head["rapportdatum"] = dt.date.fromisoformat(f"{year}-{period.per}")
+    head |= {"sammanfattning": None, "analys": None}
+    entries = []
+    for risk in plan.risker:
+        for control in risk.kontroller:
+            if not control.frekvens or period_id in control.frekvens:
+                indicators = _last_indicators(
+                    corpus, namnd, control.id, (year, kommun.period_index(period_id))
+                )
+                entries.append((f"{risk.titel} – {control.titel}", _entry(control.id, indicators)))
+    Uppfoljning.model_validate({**head, "kontroller": [e for _, e in entries]})
+    header = (
+        f"{schema_line('uppfoljning', 2)}\n"
+        f"Uppföljning {period.namn} {year} för {namnd.namnd.namn}, "
+        f"gjord från planen {plan_doc.source.path}.\n{DRAFT_NOTE}"
+    )
+    return write_new(path, dump_yaml(head, header) + _controls_text(entries), shown)
+
+
+def _entry(control_id: str, indicators: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "kontroll": control_id,
+        "status": None,
+        "bedomning": None,
+        "resultat": None,
+        "indikatorer": indicators,
+        "kommentar": None,
+        "atgarder": [],
+    }
+
+
+def _last_indicators(
+    corpus: Corpus, namnd: NamndContent, control_id: str, before: tuple[int, int]
+) -> list[dict[str, Any]]:
+    """The indicators of the control in the latest earlier report, named but without values."""
+    kommun = corpus.kommun
+    order = sorted(
+        ((y, kommun.period_index(p)), doc) for (y, p), doc in namnd.uppfoljningar.items()
+    )
+    for key, doc in reversed(order):
+        if key >= before:
+            continue
+        report = doc.content
+        assert isinstance(report, Uppfoljning)
+        result = next((r for r in report.kontroller if r.kontroll == control_id), None)
+        if result is not None and result.indikatorer:
+            return [
+                _blank_indicator(i.id, i.namn, i.enhet, i.av is not None)
+                for i in result.indikatorer
+            ]
+    return []
+
+
+def _blank_indicator(ident: str, namn: str, enhet: str | None, has_total: bool) -> dict[str, Any]:
+    blank: dict[str, Any] = {"id": ident, "namn": namn, "varde": None, "enhet": enhet}
+    if has_total:
+        blank["av"] = None
+    return blank
+
+
+def _controls_text(entries: list[tuple[str, dict[str, Any]]]) -> str:
+    if not entries:
+        return "kontroller: []\n"
+    out = ["kontroller:"]
+    for title, entry in entries:
+        out.append(f"  # {' '.join(title.split())[:110]}")
+        item = dump_yaml([entry]).rstrip("\n")
+        out.extend(f"  {line}" if line else line for line in item.splitlines())
+    return "\n".join(out) + "\n"
