@@ -101,7 +101,11 @@ def _build(config_file: Path, site_dir: str | None, show_drafts: bool) -> int:
         print(f"{config_file}: filen finns inte", file=sys.stderr)
         return 1
     _quiet_mkdocs()
-    config = _load_config(config_file)
+    try:
+        config = _load_config(config_file)
+    except MkDocsException as exc:
+        print(f"{config_file}: fel i inställningarna, inget byggdes: {exc}", file=sys.stderr)
+        return 1
     final = Path(site_dir) if site_dir else Path(config.site_dir)
     # Pre-check so content errors print as one line each, not as a MkDocs error.
     load_checked(Path(config.config_file_path).parent / _content_option(config))
@@ -150,8 +154,10 @@ def _serve(config_file: Path, dev_addr: str, show_drafts: bool) -> int:
         return 1
     load_checked(Path(config_file).resolve().parent / "content")
     print(f"Förhandsgranskning på http://{dev_addr}/ (avsluta med Ctrl+C)")
-    if show_drafts:
-        os.environ["IKGEN_UTKAST"] = "1"
+    """Drafts are built only on request (--utkast), never from a leftover environment."""
+    plugin = config.plugins.get("ikgen")
+    if plugin is not None:
+        plugin.config.utkast = show_drafts
     serve(str(config_file), dev_addr=dev_addr, livereload=True)
     return 0
 

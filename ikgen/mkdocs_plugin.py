@@ -23,6 +23,12 @@ from .sok import SearchIndexError, build_search_index
 
 log = logging.getLogger("mkdocs.plugins.ikgen")
 
+#: Shown at the top of every page of a build with drafts (`ikgen build/serve --utkast`).
+DRAFT_BANNER = (
+    '<p class="ik-utkast-banner" role="note">Förhandsgranskning med utkast – '
+    "utkasten publiceras inte och den här versionen får inte läggas ut.</p>"
+)
+
 
 class IkgenConfig(base.Config):
     """Options of the ``ikgen`` plugin in mkdocs.yml."""
@@ -46,6 +52,7 @@ class IkgenPlugin(BasePlugin[IkgenConfig]):
         self.rendered: RenderedSite | None = None
         self.serving = False
         self.serving = False
+        self.show_drafts = False
 
     def content_dir(self, config: MkDocsConfig) -> Path:
         """The content folder as an absolute path."""
@@ -56,7 +63,9 @@ class IkgenPlugin(BasePlugin[IkgenConfig]):
             corpus = load_checked(self.content_dir(config))
         except ContentError as exc:
             raise PluginError("Innehållet har fel:\n" + str(exc)) from None
-        show_drafts = self.config.utkast or os.environ.get("IKGEN_UTKAST") == "1"
+        # `ikgen serve --utkast` passes the wish through the environment; a build ignores it.
+        show_drafts = self.config.utkast or (self.serving and os.environ.get("IKGEN_UTKAST") == "1")
+        self.show_drafts = show_drafts
         self.rendered = render_site(corpus, show_drafts=show_drafts)
         if config.site_name in ("", "Internkontroll"):
             config.site_name = f"Internkontroll – {corpus.kommun.namn}"
@@ -64,6 +73,12 @@ class IkgenPlugin(BasePlugin[IkgenConfig]):
             files.append(File.generated(config, src_path, content=markdown_text))
         config.nav = [_nav_entry(item) for item in self.rendered.site.nav]
         return files
+
+    def on_page_markdown(self, markdown: str, /, *, page: Any, config: MkDocsConfig, files: Files):
+        """With drafts shown, every page says so: a preview is never mistaken for the site."""
+        if not self.show_drafts:
+            return markdown
+        return DRAFT_BANNER + "\n\n" + markdown
 
     def on_startup(self, /, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"

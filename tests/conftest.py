@@ -59,6 +59,13 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_project(project)
 
 
+@pytest.fixture(scope="session")
+def variation_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The variation fixture (T1/T2 periods, placed risks, indicators) built once per session."""
+    content = FIXTURES / "variationer" / "content"
+    return build_project(make_project(tmp_path_factory.mktemp("variationer"), content))
+
+
 def page_html(site: Path, url: str) -> str:
     """The HTML of a built page by its URL path."""
     path = site / url.strip("/") / "index.html" if url != "/" else site / "index.html"
