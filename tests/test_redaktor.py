@@ -228,3 +228,13 @@ def test_scaffold_fill_check_build(tmp_path: Path) -> None:
     assert "Ifyllt resultat nummer" in page_html(
         site, "/socialnamnden/kontroller/rutiner-hot-och-vald/"
     )
+
+
+def test_readme_example_is_a_valid_follow_up() -> None:
+    from ikgen.model import Uppfoljning
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Så skriver du innehåll", 1)[1]
+    snippet = section.split("```yaml\n", 1)[1].split("```", 1)[0]
+    report = Uppfoljning.model_validate(yaml.safe_load(snippet))
+    assert report.kontroller[0].indikatorer[0].av == 40
