@@ -26,6 +26,12 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="KOMMANDO")
     check = sub.add_parser("check", help="kontrollera innehållet utan att bygga")
     check.add_argument("innehall", nargs="?", default="content", help="innehållsmappen (content)")
+    check.add_argument(
+        "--mot",
+        metavar="FIL",
+        default=None,
+        help="urls.txt från ett tidigare bygge: fel om någon av dess adresser saknas nu",
+    )
     for name, text in (
         ("build", "bygg webbplatsen till site/"),
         ("serve", "förhandsgranska lokalt"),
@@ -46,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "check":
-            return _check(Path(args.innehall))
+            return _check(Path(args.innehall), args.mot)
         if args.command == "build":
             return _build(Path(args.config_file), args.site_dir, args.utkast)
         if args.command == "serve":
@@ -74,13 +80,34 @@ def _print_problems(exc: ContentError) -> None:
     print(f"{count} fel hittades.", file=sys.stderr)
 
 
-def _check(content_dir: Path) -> int:
+def _check(content_dir: Path, earlier: str | None = None) -> int:
     if not content_dir.is_dir():
         print(f"{content_dir}: mappen finns inte", file=sys.stderr)
         return 1
     corpus = load_checked(content_dir)
     docs = corpus.documents()
     print(f"Inga fel: {len(corpus.namnder)} nämnder, {len(docs)} dokument i {content_dir}.")
+    return _check_urls(corpus, Path(earlier)) if earlier else 0
+
+
+def _check_urls(corpus, earlier: Path) -> int:  # noqa: ANN001 - Corpus
+    from .urls import ManifestError, missing_against
+
+    try:
+        missing, total = missing_against(corpus, earlier)
+    except ManifestError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    for url in missing:
+        print(f"{earlier}: {url}: adressen finns inte längre och omdirigeras inte", file=sys.stderr)
+    if missing:
+        print(
+            f"{len(missing)} av {total} adresser från {earlier} saknas. Ange gamla id i "
+            "'tidigare_id' (nämnd, risk eller kontroll) så skapas omdirigeringar.",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"Alla {total} adresser från {earlier} finns kvar eller omdirigeras.")
     return 0
 
 

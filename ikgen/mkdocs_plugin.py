@@ -16,9 +16,9 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .diagnostics import ContentError
+from .export import write_exports
 from .pipeline import RenderedSite, load_checked, render_site
 from .site import NavItem
-from .sok import SearchIndexError, build_search_index
 from .sok import SearchIndexError, build_search_index
 
 log = logging.getLogger("mkdocs.plugins.ikgen")
@@ -40,9 +40,6 @@ class IkgenConfig(base.Config):
     sok = c.Choice(("pagefind", "av"), default="pagefind")
     """Search: ``pagefind`` (index built after the site; Swedish stemming) or ``av`` (off,
     e.g. when Material's own ``search`` plugin is used instead)."""
-    sok = c.Choice(("pagefind", "av"), default="pagefind")
-    """Search: ``pagefind`` (index built after the site; Swedish stemming) or ``av`` (off,
-    e.g. when Material's own ``search`` plugin is used instead)."""
 
 
 class IkgenPlugin(BasePlugin[IkgenConfig]):
@@ -50,7 +47,6 @@ class IkgenPlugin(BasePlugin[IkgenConfig]):
 
     def __init__(self) -> None:
         self.rendered: RenderedSite | None = None
-        self.serving = False
         self.serving = False
         self.show_drafts = False
 
@@ -69,6 +65,9 @@ class IkgenPlugin(BasePlugin[IkgenConfig]):
         self.rendered = render_site(corpus, show_drafts=show_drafts)
         if config.site_name in ("", "Internkontroll"):
             config.site_name = f"Internkontroll – {corpus.kommun.namn}"
+        if corpus.kommun.webbplats and not config.site_url:
+            # Canonical URLs and sitemap.xml need the site's address (kommun.yml: webbplats).
+            config.site_url = corpus.kommun.webbplats.rstrip("/") + "/"
         for src_path, markdown_text in self.rendered.files.items():
             files.append(File.generated(config, src_path, content=markdown_text))
         config.nav = [_nav_entry(item) for item in self.rendered.site.nav]
@@ -79,18 +78,6 @@ class IkgenPlugin(BasePlugin[IkgenConfig]):
         if not self.show_drafts:
             return markdown
         return DRAFT_BANNER + "\n\n" + markdown
-
-    def on_startup(self, /, *, command: str, dirty: bool) -> None:
-        self.serving = command == "serve"
-
-    def on_post_build(self, /, *, config: MkDocsConfig) -> None:
-        # The live preview skips the index: a full re-index per edit would undo the cache.
-        if self.config.sok != "pagefind" or self.serving:
-            return
-        try:
-            build_search_index(Path(config.site_dir))
-        except SearchIndexError as exc:
-            raise PluginError(str(exc)) from None
 
     def on_startup(self, /, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"

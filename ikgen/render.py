@@ -8,7 +8,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import charts, derive, text
+from . import charts, derive, history, text
 from .corpus import Corpus
 from .site import Page, Site, report_title
 
@@ -58,6 +58,7 @@ def environment() -> jinja2.Environment:
             report_title=report_title,
             trend_charts=charts.trend_charts,
             counts_chart=charts.counts_chart,
+            source_history=history.document_history,
         )
         _env = env
     return _env

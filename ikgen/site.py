@@ -46,6 +46,8 @@ class Site:
 
     pages: list[Page]
     nav: list[NavItem]
+    corpus: Corpus | None = None
+    """The corpus the pages were made from (without drafts unless drafts are shown)."""
 
     def page(self, url: str) -> Page | None:
         """The page at a URL path."""
@@ -77,7 +79,7 @@ def build_site(corpus: Corpus, *, show_drafts: bool = False) -> Site:
     nav.append(NavItem("Tillgänglighet", "tillganglighet.md"))
     # The search page (Pagefind's UI, loaded on demand); in no nav, linked from the header.
     pages.append(Page("sok.md", "sok", "Sök", {"corpus": corpus}))
-    return Site(pages, nav)
+    return Site(pages, nav, corpus)
 
 
 def _namnd_pages(corpus: Corpus, n: NamndContent) -> tuple[list[Page], NavItem]:

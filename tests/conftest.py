@@ -70,3 +70,11 @@ def page_html(site: Path, url: str) -> str:
     """The HTML of a built page by its URL path."""
     path = site / url.strip("/") / "index.html" if url != "/" else site / "index.html"
     return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def audit_sites(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - AuditSites
+    """The auditor fixture in a real git repository, built before and after renames."""
+    from granskning_stod import build_audit_sites
+
+    return build_audit_sites(tmp_path_factory.mktemp("granskning"))
