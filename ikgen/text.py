@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 import markdown
 import nh3
@@ -50,13 +51,19 @@ def _shift_heading(match: re.Match[str]) -> str:
     return f"<{match.group(1)}h{level}>"
 
 
+_md = markdown.Markdown(extensions=["sane_lists", "tables", "fenced_code"], output_format="html")
+
+
+@lru_cache(maxsize=65536)
 def markdown_to_html(text: str | None) -> str:
-    """Render an editor's Markdown to HTML that carries no script, style or foreign markup."""
+    """Render an editor's Markdown to HTML that carries no script, style or foreign markup.
+
+    One Markdown converter is reused (building one costs more than converting a short field),
+    and results are cached: the same field appears on a report and on its control's page.
+    """
     if not text:
         return ""
-    rendered = markdown.markdown(
-        text, extensions=["sane_lists", "tables", "fenced_code"], output_format="html"
-    )
+    rendered = _md.reset().convert(text)
     rendered = _HEADING.sub(_shift_heading, rendered)
     clean = nh3.clean(
         rendered,
