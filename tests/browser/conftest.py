@@ -90,6 +90,14 @@ def example_url(example_site: Path) -> Iterator[str]:
     server.shutdown()
 
 
+@pytest.fixture(scope="session")
+def variation_url(variation_site: Path) -> Iterator[str]:
+    """Base URL of the variation fixture's site (a plan with a filled risk matrix)."""
+    server, url = serve(variation_site)
+    yield url
+    server.shutdown()
+
+
 @pytest.fixture
 def page(browser: Any) -> Iterator[Any]:
     """A fresh tab (desktop size, Swedish). Any request to another host fails the test."""
@@ -113,12 +121,12 @@ def page(browser: Any) -> Iterator[Any]:
 
 @pytest.fixture
 def screenshot() -> Callable[[Any, str], Path]:
-    """Save a full-page screenshot under test-output/screenshots/: ``screenshot(tab, name)``."""
+    """Save a screenshot under test-output/screenshots/: ``screenshot(tab, name[, full_page])``."""
 
-    def save(tab: Any, name: str) -> Path:
+    def save(tab: Any, name: str, full_page: bool = True) -> Path:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         path = SCREENSHOTS / f"{name}.png"
-        tab.screenshot(path=str(path), full_page=True)
+        tab.screenshot(path=str(path), full_page=full_page)
         return path
 
     return save

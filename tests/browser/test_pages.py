@@ -48,6 +48,7 @@ def test_page_kind_passes_axe_and_has_landmarks(
     response = page.goto(main_url + PAGES[kind])
     assert response.status == 200
     screenshot(page, f"{kind}-dator")
+    screenshot(page, f"{kind}-dator-vy", full_page=False)
     violations = axe_violations(page)
     assert not violations, f"axe-core, {PAGES[kind]}:\n{violations}"
     assert page.get_attribute("html", "lang") == "sv"
@@ -129,3 +130,18 @@ def test_permalink_of_a_control_opens_the_control(page: Any, main_url: str) -> N
     assert fresh.evaluate(f"() => document.querySelector('#{CONTROL}').matches(':target')")
     box = heading.bounding_box()
     assert box is not None and 0 <= box["y"] < 900, box
+
+
+def test_risk_matrix_page_passes_axe_and_fits_a_phone(
+    page: Any, variation_url: str, screenshot: Any
+) -> None:
+    page.goto(variation_url + "/kulturnamnden/2025/plan/")
+    matrix = page.locator("table.ik-riskmatris")
+    assert matrix.locator("td a").count() >= 3
+    matrix.scroll_into_view_if_needed()
+    screenshot(page, "riskmatris-dator")
+    violations = axe_violations(page)
+    assert not violations, f"axe-core, riskmatris:\n{violations}"
+    page.set_viewport_size({"width": 360, "height": 740})
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 360
+    screenshot(page, "riskmatris-mobil")
