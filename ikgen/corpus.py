@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import cache
 from .diagnostics import ContentError, Diagnostic
 from .load import SourceDocument, iter_files, parse, read_text
 from .model import Dokumentstatus, Kommun, Namnd, Plan, Uppfoljning
@@ -144,17 +145,25 @@ def _attach(
 
 
 def _read(path: Path, shown: str, model: Any, problems: list[Diagnostic]) -> tuple[Any, Any]:
-    text, errors = read_text(path, shown)
-    problems.extend(errors)
-    if text is None:
-        return None, None
-    source, errors = parse(text, shown)
-    problems.extend(errors)
-    if source is None:
-        return None, None
-    obj, errors = validate_document(source, model)
+    # Cached by path, mtime and size: under `ikgen serve` only changed files are parsed again.
+    key = (str(path.absolute()), shown, model.__name__)
+    source, obj, errors = cache.files.get(
+        key, cache.stamp(path), lambda: _read_file(path, shown, model)
+    )
     problems.extend(errors)
     return source, obj
+
+
+def _read_file(path: Path, shown: str, model: Any) -> tuple[Any, Any, list[Diagnostic]]:
+    text, errors = read_text(path, shown)
+    if text is None:
+        return None, None, errors
+    source, more = parse(text, shown)
+    errors = errors + more
+    if source is None:
+        return None, None, errors
+    obj, more = validate_document(source, model)
+    return source, obj, errors + more
 
 
 def _classify(root: Path, shown_root: str, problems: list[Diagnostic]) -> dict[Path, tuple]:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import cache
 from .checks import check_corpus
 from .corpus import Corpus, load_partial
 from .diagnostics import ContentError
 from .render import render_page
-from .site import Site, build_site
+from .site import Page, Site, build_site
 
 
 def load_checked(content_dir: Path) -> Corpus:
@@ -34,7 +36,23 @@ class RenderedSite:
 def render_site(corpus: Corpus, *, show_drafts: bool = False) -> RenderedSite:
     """Every page of the site as Markdown."""
     site = build_site(corpus, show_drafts=show_drafts)
-    return RenderedSite(site, {p.src_path: render_page(p, site) for p in site.pages})
+    # Cached per page by the stamps of the files it depends on (see ikgen/cache.py).
+    stamps = cache.PageStamps(corpus.root, list(corpus.namnder))
+    files = {
+        p.src_path: cache.pages.get(
+            stamps.key(p.src_path, show_drafts),
+            stamps.of(_namnd_of(p)),
+            functools.partial(render_page, p, site),
+        )
+        for p in site.pages
+    }
+    return RenderedSite(site, files)
+
+
+def _namnd_of(page: Page) -> str | None:
+    """The nämnd a page belongs to (None for the site-wide pages)."""
+    namnd = page.data.get("n")
+    return getattr(namnd, "id", None)
 
 
 def write_markdown(rendered: RenderedSite, folder: Path) -> None:
