@@ -80,7 +80,7 @@ class _Builder:
                 self.problem(row, col, str(exc))
         return cells
 
-    def value(self, field: str, value: Any, year: int | None) -> Any:  # noqa: PLR0911
+    def value(self, field: str, value: Any, year: int | None) -> Any:
         text = value if isinstance(value, dt.date) else str(value).strip()
         if field in _SLUGS and not _SLUG.match(text):
             raise CellError(
