@@ -138,10 +138,20 @@ def test_risk_matrix_page_passes_axe_and_fits_a_phone(
     page.goto(variation_url + "/kulturnamnden/2025/plan/")
     matrix = page.locator("table.ik-riskmatris")
     assert matrix.locator("td a").count() >= 3
-    matrix.scroll_into_view_if_needed()
     screenshot(page, "riskmatris-dator")
     violations = axe_violations(page)
     assert not violations, f"axe-core, riskmatris:\n{violations}"
     page.set_viewport_size({"width": 360, "height": 740})
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 360
     screenshot(page, "riskmatris-mobil")
+
+
+def test_report_deviation_summary_opens_at_its_anchor(
+    page: Any, main_url: str, screenshot: Any
+) -> None:
+    page.goto(main_url + PAGES["uppfoljning"] + "#avvikelser")
+    table = page.locator("table.ik-sammanstallning")
+    box = table.bounding_box()
+    assert box is not None and 0 <= box["y"] < 900, box
+    assert table.locator("tbody tr").count() >= 1
+    screenshot(page, "uppfoljning-avvikelser-vy", full_page=False)
