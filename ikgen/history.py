@@ -9,6 +9,7 @@ with a shallow clone, the page says so in Swedish instead of guessing.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +32,7 @@ NOTE_DIRTY = (
     "från den senast incheckade."
 )
 NOTE_UNTRACKED = "Källfilen är inte incheckad i git och har därför ingen ändringshistorik."
+NOTE_OFF = "Ändringshistoriken togs inte med i det här bygget (IKGEN_HISTORIK=av)."
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,9 @@ def _git(cwd: Path, *args: str) -> str | None:
 
 def source_history(path: Path, decided: dt.date | None) -> SourceHistory:
     """The history of one content file, with the changes after the decision date summarised."""
+    if os.environ.get("IKGEN_HISTORIK") == "av":
+        # For reproducible output (golden tests): the page says the history was left out.
+        return SourceHistory(False, notes=[NOTE_OFF])
     path = Path(path).resolve()
     folder = path.parent
     top = _git(folder, "rev-parse", "--show-toplevel")
