@@ -17,7 +17,7 @@ def _rendered() -> dict[str, str]:
     return render_site(load_checked(FIXTURES / "variationer" / "content")).files
 
 
-def test_report_markdown_matches_reviewed_golden_file() -> None:
+def test_report_markdown_matches_reviewed_golden_file(monkeypatch) -> None:  # noqa: ANN001
     """Regenerate with IKGEN_UPDATE_GOLDEN=1, then review the diff before committing."""
     monkeypatch.setenv("IKGEN_HISTORIK", "av")  # the git history differs per checkout
     actual = _rendered()["kulturnamnden/2025/t1.md"]
