@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import html
 import logging
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +24,11 @@ from .site import NavItem
 from .sok import SearchIndexError, build_search_index
 
 log = logging.getLogger("mkdocs.plugins.ikgen")
+
+_DANGEROUS_URL = re.compile(
+    r"""(\s(?:href|src|action|formaction)\s*=\s*)(["'])\s*(?:javascript|data|vbscript):[^"']*\2""",
+    re.IGNORECASE,
+)
 
 #: Shown at the top of every page of a build with drafts (`ikgen build/serve --utkast`).
 DRAFT_BANNER = (
@@ -64,7 +71,8 @@ class IkgenPlugin(BasePlugin[IkgenConfig]):
         self.show_drafts = show_drafts
         self.rendered = render_site(corpus, show_drafts=show_drafts)
         if config.site_name in ("", "Internkontroll"):
-            config.site_name = f"Internkontroll – {corpus.kommun.namn}"
+            # Material prints site_name and nav titles unescaped: YAML text is escaped here.
+            config.site_name = html.escape(f"Internkontroll – {corpus.kommun.namn}")
         if corpus.kommun.webbplats and not config.site_url:
             # Canonical URLs and sitemap.xml need the site's address (kommun.yml: webbplats).
             config.site_url = corpus.kommun.webbplats.rstrip("/") + "/"
@@ -78,6 +86,10 @@ class IkgenPlugin(BasePlugin[IkgenConfig]):
         if not self.show_drafts:
             return markdown
         return DRAFT_BANNER + "\n\n" + markdown
+
+    def on_page_content(self, html_text: str, /, *, page: Any, config: MkDocsConfig, files: Files):
+        """A safety net under text.py: no link or image on a page may run script."""
+        return _DANGEROUS_URL.sub(r"\1\2#\2", html_text)
 
     def on_startup(self, /, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -103,5 +115,5 @@ class IkgenPlugin(BasePlugin[IkgenConfig]):
 
 def _nav_entry(item: NavItem) -> Any:
     if item.children:
-        return {item.title: [_nav_entry(child) for child in item.children]}
-    return {item.title: item.src_path}
+        return {html.escape(item.title): [_nav_entry(child) for child in item.children]}
+    return {html.escape(item.title): item.src_path}

@@ -66,7 +66,8 @@ def materialize(case: Path, project: Path) -> dict:
         (project / rel).symlink_to(target)
     for rel, size in expect.get("storlek", {}).items():
         with open(project / rel, "wb") as handle:
-            handle.write(b"# stor fil\n" + b"a: b\n" * ((size - 11) // 5))
+            for _ in range(size // 1_000_000):
+                handle.write(b"a: b\n" * 200_000)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(ROOT / "theme", project / "theme")
     shutil.copytree(ROOT / "docs", project / "docs")

@@ -5,7 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from pydantic import AllowInfNan, BaseModel, ConfigDict, Field, Strict, StringConstraints
+from pydantic import (
+    AllowInfNan,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    Strict,
+    StringConstraints,
+)
 
 #: An explicit id: lowercase ascii letters, digits and hyphens. Never derived from a title.
 Slug = Annotated[
@@ -25,8 +33,14 @@ Heltal = Annotated[int, Strict()]
 #: A finite number (an integer is accepted; ``true``, ``.inf`` and ``.nan`` are refused).
 Tal = Annotated[float, Strict(), AllowInfNan(False)]
 
-#: A short one-line text (titles, names).
-Rad = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+
+def _one_line(value: object) -> object:
+    """Fold a one-line text's line breaks into spaces: a newline could end its HTML block."""
+    return " ".join(value.split()) if isinstance(value, str) else value
+
+
+#: A short one-line text (titles, names); line breaks are folded into spaces.
+Rad = Annotated[str, StringConstraints(min_length=1, max_length=500), BeforeValidator(_one_line)]
 
 
 class StrictModel(BaseModel):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, field_validator, model_validator
 
-from .common import Heltal, Markdown, Rad, Slug, StrictModel, TillatetNummer
+from .common import Heltal, Markdown, Rad, Slug, StrictModel, TillatetNummer, Url
 
 
 class Period(StrictModel):
@@ -157,7 +157,7 @@ class Kommun(StrictModel):
 
     namn: Rad
     """The municipality's name, e.g. ``Norrtälje kommun``."""
-    webbplats: Rad | None = None
+    webbplats: Url | None = None
     """The site's public address (used for feeds, sitemap and the data catalogue)."""
     beskrivning: Markdown | None = None
     """An introduction shown on the start page."""
