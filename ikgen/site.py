@@ -67,10 +67,12 @@ def build_site(corpus: Corpus, *, show_drafts: bool = False) -> Site:
         corpus = corpus.without_drafts()
     pages = [Page("index.md", "start", corpus.kommun.namn, {"corpus": corpus})]
     nav = [NavItem("Start", "index.md")]
+    sections = []
     for n in corpus.namnder.values():
         namnd_pages, namnd_nav = _namnd_pages(corpus, n)
         pages += namnd_pages
-        nav.append(namnd_nav)
+        sections.append(namnd_nav)
+    nav += _grouped(sections)
     pages.append(
         Page(
             "tillganglighet.md", "tillganglighet", "Tillgänglighetsredogörelse", {"corpus": corpus}
@@ -80,6 +82,27 @@ def build_site(corpus: Corpus, *, show_drafts: bool = False) -> Site:
     # The search page (Pagefind's UI, loaded on demand); in no nav, linked from the header.
     pages.append(Page("sok.md", "sok", "Sök", {"corpus": corpus}))
     return Site(pages, nav, corpus)
+
+
+NAV_GROUP_LIMIT = 40
+"""With more nämnder than this (a region's shared site), the navigation groups them by name
+into sections of at most 30, so a page's pruned navigation stays as small as for one kommun."""
+
+
+def _grouped(sections: list[NavItem]) -> list[NavItem]:
+    if len(sections) <= NAV_GROUP_LIMIT:
+        return sections
+    ordered = sorted(sections, key=lambda item: item.title.lower())
+    size = -(-len(ordered) // -(-len(ordered) // 30))  # equal groups of at most 30
+    groups = []
+    for start in range(0, len(ordered), size):
+        chunk = ordered[start : start + size]
+        first, last = chunk[0].title, chunk[-1].title
+        if first[:1] != last[:1]:
+            first, last = first[:1], last[:1]
+        title = f"Nämnder {first}–{last}"
+        groups.append(NavItem(title, children=chunk))
+    return groups
 
 
 def _namnd_pages(corpus: Corpus, n: NamndContent) -> tuple[list[Page], NavItem]:
