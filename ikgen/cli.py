@@ -169,8 +169,10 @@ def _content_option(config) -> str:  # noqa: ANN001
 
 
 def _set_drafts(config, show_drafts: bool) -> None:  # noqa: ANN001
-    if show_drafts:
-        os.environ["IKGEN_UTKAST"] = "1"
+    """Drafts are built only on request (--utkast), never from a leftover environment."""
+    plugin = config.plugins.get("ikgen")
+    if plugin is not None:
+        plugin.config.utkast = show_drafts
 
 
 def _serve(config_file: Path, dev_addr: str, show_drafts: bool) -> int:
@@ -179,12 +181,11 @@ def _serve(config_file: Path, dev_addr: str, show_drafts: bool) -> int:
     if not config_file.is_file():
         print(f"{config_file}: filen finns inte", file=sys.stderr)
         return 1
-    load_checked(Path(config_file).resolve().parent / "content")
+    config = _load_config(config_file)
+    load_checked(Path(config.config_file_path).parent / _content_option(config))
     print(f"Förhandsgranskning på http://{dev_addr}/ (avsluta med Ctrl+C)")
-    """Drafts are built only on request (--utkast), never from a leftover environment."""
-    plugin = config.plugins.get("ikgen")
-    if plugin is not None:
-        plugin.config.utkast = show_drafts
+    if show_drafts:
+        os.environ["IKGEN_UTKAST"] = "1"
     serve(str(config_file), dev_addr=dev_addr, livereload=True)
     return 0
 

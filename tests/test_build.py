@@ -1,4 +1,4 @@
-"""Full builds of both sites with MkDocs: every page at its URL, and the reports' facts in the HTML."""
+"""Full builds of both sites: every page at its URL, and the reports' facts in the HTML."""
 
 from __future__ import annotations
 
