@@ -39,7 +39,11 @@ def _unavailable(reason: str) -> None:
 
 
 def _chromium_path() -> str | None:
-    found = os.environ.get("IKGEN_CHROMIUM") or shutil.which("chromium")
+    """Chromium from IKGEN_CHROMIUM if set, else Debian's ``chromium`` on PATH or in /usr/bin."""
+    wanted = os.environ.get("IKGEN_CHROMIUM")
+    if wanted:
+        return wanted if Path(wanted).is_file() else None
+    found = shutil.which("chromium")
     if found:
         return found
     return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
@@ -58,9 +62,13 @@ def serve(site: Path) -> tuple[ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser() -> Iterator[Any]:
-    """Chromium (Debian's package) launched headless once per session."""
+    """Chromium (Debian's package) launched headless once for this package's tests.
+
+    Package scope, not session: Playwright's sync API allows one instance per thread, so it is
+    closed again before tests elsewhere start their own.
+    """
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
