@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: site test serve check bench lint clean
+.PHONY: site exempel test serve check bench lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,10 @@ site: $(VENV)/.installed
 	@echo "Klart. Titta på webbplatsen med:  $(BIN)/ikgen serve   och öppna http://127.0.0.1:8000/"
 	@echo "(eller öppna site/index.html direkt i webbläsaren)"
 
+exempel: $(VENV)/.installed
+	$(BIN)/ikgen build -f examples/socialnamnd-2023/mkdocs.yml
+	@echo "Exempelwebbplatsen (en annan kommuns plan och uppföljning 2023) finns i site-exempel/"
+
 serve: $(VENV)/.installed
 	$(BIN)/ikgen serve
 
@@ -39,4 +43,4 @@ bench: $(VENV)/.test-installed
 	$(BIN)/python -m bench.run
 
 clean:
-	rm -rf site test-output .pytest_cache
+	rm -rf site site-exempel test-output .pytest_cache
