@@ -315,21 +315,30 @@ def _unknown(what: str, value: str, allowed: set[str], where: str) -> str:
 
 
 def _check_stable_ids(plans: Iterable[Document]) -> list[Diagnostic]:
-    """An earlier id may not be reused as a current id in the same nämnd (it redirects)."""
+    """An earlier id may not be a current id in the same or a later year (it redirects).
+
+    In an earlier year it is the control's old name: that is exactly what a rename is.
+    """
     out: list[Diagnostic] = []
-    current = {k.id for d in plans for r in d.content.risker for k in r.kontroller}  # type: ignore[union-attr]
-    for doc in plans:
+    docs = list(plans)
+    for doc in docs:
+        later = {
+            k.id
+            for d in docs
+            if d.year >= doc.year
+            for r in d.content.risker  # type: ignore[union-attr]
+            for k in r.kontroller
+        }
         for i, risk in enumerate(doc.content.risker):  # type: ignore[union-attr]
             for j, k in enumerate(risk.kontroller):
-                for m, old in enumerate(k.tidigare_id):
-                    if old in current:
-                        loc = ("risker", i, "kontroller", j, "tidigare_id", m)
-                        out.append(
-                            _err(
-                                doc.source,
-                                loc,
-                                f"'{old}' används fortfarande som id för en kontroll;"
-                                " ett tidigare id kan inte också vara ett nuvarande",
-                            )
-                        )
+                out += [
+                    _err(
+                        doc.source,
+                        ("risker", i, "kontroller", j, "tidigare_id", m),
+                        f"'{old}' är id för en kontroll i {doc.year} eller senare;"
+                        " ett tidigare id kan inte också vara ett nuvarande",
+                    )
+                    for m, old in enumerate(k.tidigare_id)
+                    if old in later
+                ]
     return out

@@ -102,10 +102,34 @@ class ControlHistory:
         return columns, list(rows.values())
 
 
+def control_renames(n: NamndContent) -> dict[str, str]:
+    """Earlier control id → the id it has now, from ``tidigare_id`` in the plans (newest wins)."""
+    renames: dict[str, str] = {}
+    for year in sorted(n.plans):
+        plan = n.plans[year].content
+        assert isinstance(plan, Plan)
+        for cid, cp in controls_of(plan).items():
+            renames.update({old: cid for old in cp.kontroll.tidigare_id if old != cid})
+    return renames
+
+
+def _current_id(cid: str, renames: dict[str, str]) -> str:
+    seen = {cid}
+    while cid in renames and renames[cid] not in seen:  # a cycle stops at its first repeat
+        cid = renames[cid]
+        seen.add(cid)
+    return cid
+
+
 def control_histories(corpus: Corpus, n: NamndContent) -> dict[str, ControlHistory]:
-    """Every control of a nämnd, with each plan year and each reported period, oldest first."""
+    """Every control of a nämnd, with each plan year and each reported period, oldest first.
+
+    A control renamed in a later plan (its old id in ``tidigare_id``) is one history under
+    its current id, so its page shows the years before the rename too.
+    """
     histories: dict[str, ControlHistory] = {}
     kommun = corpus.kommun
+    renames = control_renames(n)
     for year in sorted(n.plans):
         plan = n.plans[year].content
         assert isinstance(plan, Plan)
@@ -115,8 +139,11 @@ def control_histories(corpus: Corpus, n: NamndContent) -> dict[str, ControlHisto
             key=lambda item: kommun.period_index(item[0]),
         )
         for cid, cp in in_plan.items():
-            h = histories.setdefault(cid, ControlHistory(cid, n.id))
+            current = _current_id(cid, renames)
+            h = histories.setdefault(current, ControlHistory(current, n.id))
             h.old_ids.update(cp.kontroll.tidigare_id)
+            if cid != current:
+                h.old_ids.add(cid)
             reported = False
             for period_id, doc in reports:
                 res = _result_for(doc, cid)
