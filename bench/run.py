@@ -137,7 +137,8 @@ def first_search_bytes(site: Path) -> int | None:
                 + "/"
             )
             found = [first_search(browser, site, url, q, start) for q in QUERIES]
-    except ImportError:
+    except (ImportError, FileNotFoundError) as exc:
+        print(f"Chromium eller Playwright saknas ({exc}); första sökningen mäts inte.")
         return None
     for result in found:
         if result.before_search:

@@ -159,8 +159,47 @@ def _namnd_name(index: int) -> tuple[str, str]:
     return slug, name
 
 
+_SHARES = (
+    "samtliga", "nästan alla", "tre av fyra", "hälften av", "en tredjedel av", "fyra av tjugo",
+    "två av tio", "endast ett fåtal", "merparten av", "knappt hälften av", "sju av femton",
+    "ingen av",
+)  # fmt: skip
+_OBJECTS = (
+    "utredningarna", "besluten", "fakturorna", "avtalen", "journalerna", "ansökningarna",
+    "orosanmälningarna", "genomförandeplanerna", "riskbedömningarna", "attesterna",
+    "direktupphandlingarna", "bygglovsärendena", "tillsynsbesöken", "klagomålen",
+    "delegationsbesluten", "avvikelserapporterna", "anställningsavtalen", "löneutbetalningarna",
+    "leverantörsbetalningarna", "behörighetsbeställningarna", "inventarielistorna",
+    "elevärendena", "skolplaceringarna", "hemtjänstinsatserna", "biståndsbesluten",
+    "tillstånden", "serveringstillstånden", "livsmedelskontrollerna", "remissvaren",
+    "diarieföringarna", "arkivleveranserna", "kostnadsuppföljningarna", "prognoserna",
+    "investeringsbesluten", "hyreskontrakten", "underhållsplanerna", "felanmälningarna",
+    "olycksrapporterna", "brandskyddskontrollerna", "lönerevisionerna",
+)  # fmt: skip
+_PREDICATES = (
+    "var fullständigt dokumenterade", "saknade underskrift", "registrerades i tid",
+    "följde gällande rutin", "hade granskats av två personer", "var korrekt attesterade",
+    "avslutades inom lagstadgad tid", "saknade uppgift om ansvarig handläggare",
+    "hade följts upp enligt plan", "innehöll felaktiga belopp", "var förenliga med avtalet",
+    "kommunicerades med den enskilde", "arkiverades enligt dokumenthanteringsplanen",
+    "hade en aktuell riskbedömning", "överskred budgeterad nivå", "beslutades på rätt nivå",
+    "saknade motivering", "var inaktuella", "följdes upp av närmaste chef",
+    "dokumenterades i verksamhetssystemet", "rapporterades till nämnden",
+    "hanterades utan dröjsmål", "överensstämde med delegationsordningen",
+    "saknade bilagor", "hade tidsbegränsade behörigheter",
+)  # fmt: skip
+
+
 def _para(rng: random.Random, sentences: int) -> str:
-    return " ".join(f"{rng.choice(_VERBS)} {rng.choice(_FINDINGS)}." for _ in range(sentences))
+    """Swedish prose: a few stock findings, mostly sentences built from a wider vocabulary."""
+    out = []
+    for _ in range(sentences):
+        if rng.random() < 0.3:
+            out.append(f"{rng.choice(_VERBS)} {rng.choice(_FINDINGS)}.")
+        else:
+            finding = f"{rng.choice(_SHARES)} {rng.choice(_OBJECTS)} {rng.choice(_PREDICATES)}"
+            out.append(f"{rng.choice(_VERBS)} {finding}.")
+    return " ".join(out)
 
 
 def _plan(rng: random.Random, name: str, year: int, index: int) -> dict[str, Any]:

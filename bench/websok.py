@@ -78,6 +78,8 @@ def chromium() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     path = os.environ.get("IKGEN_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(path).exists():
+        raise FileNotFoundError(path)
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
         try:

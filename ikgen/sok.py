@@ -16,6 +16,24 @@ BUNDLE_DIR = "pagefind"
 """Where the index and Pagefind's own JS/CSS are written, relative to the site folder."""
 
 
+EXCLUDED = (
+    ".ik-badge",  # "Inga avvikelser" on every control: the text says it where it matters
+    ".ik-etikett",
+    ".ik-fakta dt",
+    ".ik-adress",
+    ".ik-permalank",
+    ".ik-over-tid",
+    ".ik-sammanstallning",  # derived from the control cards, which are indexed
+    ".ik-diagramfigur",
+    ".ik-dokumentstatus",
+    ".ik-andringar",
+    ".ik-nedladdning",
+    ".headerlink",
+)
+"""Repeated labels and derived summaries left out of the index: they would match every page
+and make the index chunks of common words (and so a first search) larger."""
+
+
 class SearchIndexError(Exception):
     """Pagefind is missing or failed; the message is Swedish and meant for the editor."""
 
@@ -42,6 +60,8 @@ def build_search_index(site_dir: Path) -> None:
         str(site_dir),
         "--output-subdir",
         BUNDLE_DIR,
+        "--exclude-selectors",
+        ", ".join(EXCLUDED),
         "--silent",
     ]
     try:
