@@ -9,6 +9,7 @@ with a shallow clone, the page says so in Swedish instead of guessing.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import subprocess
 from dataclasses import dataclass, field
@@ -91,11 +92,11 @@ def source_history(path: Path, decided: dt.date | None) -> SourceHistory:
         return SourceHistory(False, notes=[NOTE_OFF])
     path = Path(path).resolve()
     folder = path.parent
-    top = _git(folder, "rev-parse", "--show-toplevel")
+    top, shallow = _repository(folder)
     if top is None:
         return SourceHistory(False, notes=[NOTE_NO_GIT])
     out = SourceHistory(True)
-    if (_git(folder, "rev-parse", "--is-shallow-repository") or "").strip() == "true":
+    if shallow:
         out.notes.append(NOTE_SHALLOW)
     status = _git(folder, "status", "--porcelain", "--", path.name) or ""
     if status.startswith("??"):
@@ -111,6 +112,16 @@ def source_history(path: Path, decided: dt.date | None) -> SourceHistory:
                 summary = _summarise(root, change, older)
                 out.after_decision.append(_with_summary(change, summary))
     return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _repository(folder: Path) -> tuple[str | None, bool]:
+    """The checkout's top folder (None outside git) and whether it is shallow; asked once per
+    folder, not once per file (a site of 1,000 reports has some 1,300 files)."""
+    top = _git(folder, "rev-parse", "--show-toplevel")
+    if top is None:
+        return None, False
+    return top, (_git(folder, "rev-parse", "--is-shallow-repository") or "").strip() == "true"
 
 
 def _with_summary(change: Change, summary: str) -> Change:
