@@ -112,41 +112,38 @@ def _namnd_pages(corpus: Corpus, n: NamndContent) -> tuple[list[Page], NavItem]:
     section = NavItem(n.namnd.namn, children=[NavItem("Översikt", f"{n.id}/index.md")])
     years = sorted(set(n.plans) | {y for y, _ in n.uppfoljningar}, reverse=True)
     for year in years:
-        year_nav = NavItem(str(year))
-        reports = [d for d in reports_in_order(corpus, n) if d.year == year]
-        for doc in reversed(reports):
-            title = report_title(corpus, doc)
-            src = f"{n.id}/{year}/{doc.period_id}.md"
-            pages.append(
-                Page(
-                    src,
-                    "uppfoljning",
-                    f"{n.namnd.namn}: {title}",
-                    {**base, "doc": doc, "short": title},
-                )
-            )
-            year_nav.children.append(NavItem(title, src))
-        if year in n.plans:
-            src = f"{n.id}/{year}/plan.md"
-            title = f"Internkontrollplan {year}"
-            pages.append(
-                Page(
-                    src,
-                    "plan",
-                    f"{n.namnd.namn}: {title}",
-                    {**base, "doc": n.plans[year], "short": title},
-                )
-            )
-            year_nav.children.append(NavItem(title, src))
+        year_pages = _year_pages(corpus, n, year, base)
+        pages += year_pages
+        year_nav = NavItem(
+            str(year), children=[NavItem(p.data["short"], p.src_path) for p in year_pages]
+        )
         section.children.append(year_nav)
     if histories:
-        pages.append(
-            Page(f"{n.id}/kontroller/index.md", "kontroller", f"{n.namnd.namn}: kontroller", base)
-        )
+        title = f"{n.namnd.namn}: kontroller"
+        pages.append(Page(f"{n.id}/kontroller/index.md", "kontroller", title, base))
         section.children.append(NavItem("Alla kontroller", f"{n.id}/kontroller/index.md"))
     for cid, history in sorted(histories.items()):
-        title = history.latest.kontroll.titel
+        data = {**base, "history": history}
         pages.append(
-            Page(f"{n.id}/kontroller/{cid}.md", "kontroll", title, {**base, "history": history})
+            Page(f"{n.id}/kontroller/{cid}.md", "kontroll", history.latest.kontroll.titel, data)
         )
     return pages, section
+
+
+def _year_pages(corpus: Corpus, n: NamndContent, year: int, base: dict[str, Any]) -> list[Page]:
+    """A year's follow-ups (newest first), then its plan."""
+    pages = []
+    reports = [d for d in reports_in_order(corpus, n) if d.year == year]
+    for doc in reversed(reports):
+        short = report_title(corpus, doc)
+        data = {**base, "doc": doc, "short": short}
+        pages.append(
+            Page(
+                f"{n.id}/{year}/{doc.period_id}.md", "uppfoljning", f"{n.namnd.namn}: {short}", data
+            )
+        )
+    if year in n.plans:
+        short = f"Internkontrollplan {year}"
+        data = {**base, "doc": n.plans[year], "short": short}
+        pages.append(Page(f"{n.id}/{year}/plan.md", "plan", f"{n.namnd.namn}: {short}", data))
+    return pages
