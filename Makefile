@@ -22,7 +22,7 @@ site: $(VENV)/.installed
 	$(BIN)/ikgen build
 	@echo ""
 	@echo "Klart. Titta på webbplatsen med:  $(BIN)/ikgen serve   och öppna http://127.0.0.1:8000/"
-	@echo "(eller öppna site/index.html direkt i webbläsaren)"
+	@echo "(eller visa den byggda mappen:  python3 -m http.server -d site 8000)"
 
 exempel: $(VENV)/.installed
 	$(BIN)/ikgen build -f examples/socialnamnd-2023/mkdocs.yml
