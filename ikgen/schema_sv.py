@@ -85,7 +85,10 @@ FALT: dict[type[BaseModel], dict[str, str]] = {
         "statusskala": "Statusskalan för varje kontrolls arbete.",
         "helhetsskala": "Skalan för en samlad bedömning av nämndens interna kontroll.",
         "riskskala": "Riskskalan.",
-        "omraden": "Internkontrollområden (eller mål) per år, som kommunfullmäktige beslutat.",
+        "omraden": (
+            "Internkontrollområden (eller mål) per år, som kommunfullmäktige beslutat."
+            " Ett år utan egen lista använder det senaste tidigare årets områden."
+        ),
         "tillganglighet": "Uppgifterna i tillgänglighetsredogörelsen.",
         "tillatna_nummer": _NUMMER,
     },

@@ -218,5 +218,10 @@ class Kommun(StrictModel):
         return next((s for s in self.statusskala if s.id == status_id), None)
 
     def omraden_for(self, year: int) -> list[Omrade]:
-        """The areas decided for one year."""
-        return self.omraden.get(year, [])
+        """The areas that apply in a year: that year's, else the latest earlier year's.
+
+        Areas stay in force until kommunfullmäktige decides new ones, so next year's plan
+        can be written before kommun.yml lists the new year.
+        """
+        earlier = [y for y in self.omraden if y <= year]
+        return self.omraden[max(earlier)] if earlier else []
