@@ -1,24 +1,32 @@
 """The git history of a content file: when it last changed and what changed after the decision.
 
-Auditors must be able to see that the published text is the decided text. The history comes
-from ``git log --follow`` on the YAML file; each change after the decision date gets a readable
-summary of which fields (and which controls or risks) it touched. Outside a git checkout, or
-with a shallow clone, the page says so in Swedish instead of guessing.
+Auditors must be able to see that the published text is the decided text. Each change after
+the decision date gets a readable summary of which fields (and which controls or risks) it
+touched. Outside a git checkout, or with a shallow clone, the page says so in Swedish instead
+of guessing.
+
+The cost does not grow with the number of files: a build asks git once for the checkout
+(``rev-parse``), once for the working tree (``status``), once for the history of the whole
+content folder (one ``git log`` with rename detection, split into per-file histories the way
+``git log --follow`` would) and once for every old version the summaries need (one
+``git cat-file --batch``). The log and the old versions are kept per HEAD commit, so the
+rebuilds of ``ikgen serve`` only ask for ``rev-parse`` and ``status`` again.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-import functools
 import os
 import subprocess
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-_TIMEOUT = 30
+_TIMEOUT = 120
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: ten times faster
 _RS, _US = "\x1e", "\x1f"
 
@@ -74,6 +82,40 @@ class SourceHistory:
         return self.changes[0] if self.changes else None
 
 
+Version = tuple[Change, str]
+"""A change of one file and the full hash of its commit (to read the file as it was)."""
+
+
+@dataclass
+class _Checkout:
+    """One look at a git checkout, valid for one build."""
+
+    top: Path
+    shallow: bool
+    scope: Path
+    """The folder whose files' histories were read (the content folder)."""
+    status: dict[str, str]
+    """Top-relative path → porcelain status (``??``, `` M``, …) of every changed file."""
+    versions: dict[str, list[Version]]
+    """Top-relative path → every change of the file, newest first (renames followed)."""
+
+    def covers(self, path: Path) -> bool:
+        """Whether the file lies in the folder this look was taken of."""
+        return path.is_relative_to(self.scope)
+
+    def key(self, path: Path) -> str:
+        """The file's path relative to the checkout's top, as git writes it."""
+        return path.relative_to(self.top).as_posix()
+
+
+_logs: dict[tuple[str, str, str, bool], dict[str, list[Version]]] = {}
+"""Per-file histories per (top, scope, HEAD, shallow): the log changes only with HEAD."""
+_blobs: dict[tuple[str, str], Any] = {}
+"""Parsed old versions per (commit, path); a commit's file never changes."""
+_build: dict[str, Any] = {}
+"""The current build (see ``build_scope``): its content folder, documents and checkout."""
+
+
 def _git(cwd: Path, *args: str) -> str | None:
     """Run git; its stdout, or None if git is missing or fails."""
     try:
@@ -85,68 +127,245 @@ def _git(cwd: Path, *args: str) -> str | None:
     return done.stdout if done.returncode == 0 else None
 
 
+@contextlib.contextmanager
+def build_scope(content_root: Path, documents: Iterable[Any]) -> Iterator[None]:
+    """Within this block every document's history comes from one look at the checkout, and the
+    old versions for all ``documents`` are read at once (the first time a history is asked)."""
+    saved = dict(_build)
+    _build.clear()
+    _build.update(root=Path(content_root).resolve(), documents=list(documents))
+    try:
+        yield
+    finally:
+        _build.clear()
+        _build.update(saved)
+
+
 def source_history(path: Path, decided: dt.date | None) -> SourceHistory:
     """The history of one content file, with the changes after the decision date summarised."""
     if os.environ.get("IKGEN_HISTORIK") == "av":
         # For reproducible output (golden tests): the page says the history was left out.
         return SourceHistory(False, notes=[NOTE_OFF])
     path = Path(path).resolve()
-    folder = path.parent
-    top, shallow = _repository(folder)
-    if top is None:
+    checkout = _checkout_for(path)
+    if checkout is None:
         return SourceHistory(False, notes=[NOTE_NO_GIT])
     out = SourceHistory(True)
-    if shallow:
+    if checkout.shallow:
         out.notes.append(NOTE_SHALLOW)
-    status = _git(folder, "status", "--porcelain", "--", path.name) or ""
+    key = checkout.key(path)
+    status = checkout.status.get(key, "")
     if status.startswith("??"):
         out.notes.append(NOTE_UNTRACKED)
     elif status.strip():
         out.notes.append(NOTE_DIRTY)
-    out.changes = _log(folder, path.name)
+    versions = checkout.versions.get(key, [])
+    out.changes = [change for change, _ in versions]
     if decided is not None:
-        root = Path(top.strip())
-        for i, change in enumerate(out.changes):
-            if change.date > decided:
-                older = out.changes[i + 1] if i + 1 < len(out.changes) else None
-                summary = _summarise(root, change, older)
-                out.after_decision.append(_with_summary(change, summary))
+        _read_versions(checkout.top, _needed(versions, decided))
+        out.after_decision = _summarised(versions, decided)
     return out
 
 
-@functools.lru_cache(maxsize=4096)
-def _repository(folder: Path) -> tuple[str | None, bool]:
-    """The checkout's top folder (None outside git) and whether it is shallow; asked once per
-    folder, not once per file (a site of 1,000 reports has some 1,300 files)."""
-    top = _git(folder, "rev-parse", "--show-toplevel")
-    if top is None:
-        return None, False
-    return top, (_git(folder, "rev-parse", "--is-shallow-repository") or "").strip() == "true"
+def document_history(doc: Any) -> SourceHistory:
+    """The history of a plan's or follow-up's file, relative to its decision date."""
+    return source_history(doc.file, _decided(doc))
+
+
+def _decided(doc: Any) -> dt.date | None:
+    beslut = getattr(doc.content, "beslut", None)
+    return beslut.datum if beslut else None
+
+
+def _checkout_for(path: Path) -> _Checkout | None:
+    """The build's look at the checkout if the file is in its content folder, else a new one."""
+    root = _build.get("root")
+    if root is None or not path.is_relative_to(root):
+        return _look(path.parent)
+    if "checkout" not in _build:
+        checkout = _build["checkout"] = _look(root)
+        if checkout is not None:
+            docs = [(Path(d.file).resolve(), _decided(d)) for d in _build["documents"]]
+            needed = set()
+            for file, decided in docs:
+                if decided is not None and checkout.covers(file):
+                    needed |= _needed(checkout.versions.get(checkout.key(file), []), decided)
+            _read_versions(checkout.top, needed)
+    return _build["checkout"]
+
+
+def _look(folder: Path) -> _Checkout | None:
+    """Ask git about the checkout around a folder: top, shallowness, status and the log."""
+    head = _git(folder, "rev-parse", "--show-toplevel", "--is-shallow-repository", "HEAD")
+    if head is None:  # outside git, or a repository without commits
+        head = _git(folder, "rev-parse", "--show-toplevel", "--is-shallow-repository")
+        if head is None:
+            return None
+    top, shallow, commit = [*head.splitlines(), ""][:3]
+    top_path, is_shallow = Path(top).resolve(), shallow.strip() == "true"
+    status = _status(folder)
+    key = (str(top_path), str(folder), commit, is_shallow)
+    if key not in _logs:
+        if len(_logs) >= 4:
+            _logs.clear()
+        _logs[key] = _follow(_log(folder)) if commit else {}
+    return _Checkout(top_path, is_shallow, folder, status, _logs[key])
+
+
+def _status(folder: Path) -> dict[str, str]:
+    """Every changed or untracked file under the folder, by its top-relative path."""
+    text = _git(folder, "status", "--porcelain", "-z", "--untracked-files=all", "--", ".")
+    out: dict[str, str] = {}
+    fields = iter((text or "").split("\0"))
+    for entry in fields:
+        if len(entry) > 3:
+            out[entry[3:]] = entry[:2]
+            if "R" in entry[:2] or "C" in entry[:2]:
+                next(fields, None)  # a staged rename's old path
+    return out
+
+
+Entry = tuple[str, str, str]
+"""One file in a commit: status letter, old path, new path (the same unless renamed)."""
+
+
+def _log(folder: Path) -> list[tuple[Change, str, list[Entry]]]:
+    """Every commit touching the folder, newest first, with the files it changed."""
+    fmt = f"{_RS}%H{_US}%h{_US}%cI{_US}%an{_US}%s"
+    # Like --follow: renames, and copies from any file of the parent commit (-C -C).
+    text = _git(
+        folder, "log", "-M", "-C", "-C", "-z", "--name-status", f"--format={fmt}", "--", "."
+    )
+    commits = []
+    for record in (text or "").split(_RS)[1:]:
+        head, _, rest = record.partition("\0")
+        full, short, when, author, subject = head.split(_US, 4)
+        fields = [f for f in rest.lstrip("\n").split("\0") if f]
+        entries: list[Entry] = []
+        items = iter(fields)
+        for letter in items:
+            old = next(items, "")
+            new = next(items, "") if letter[:1] in ("R", "C") else old
+            entries.append((letter[:1], old, new))
+        date = dt.datetime.fromisoformat(when).date()
+        commits.append((Change(date, short, author, subject, ""), full, entries))
+    return commits
+
+
+def _follow(commits: list[tuple[Change, str, list[Entry]]]) -> dict[str, list[Version]]:
+    """Split the folder's log into per-file histories the way ``git log --follow`` does: a
+    file's history goes on under its old path before a rename or a copy (a new file like
+    another one), and a path whose file was renamed away is not followed further back."""
+    out: dict[str, list[Version]] = {}
+    following: dict[str, list[str]] = {}  # path at this point in history → files following it
+    for change, full, entries in commits:
+        moves = []
+        for letter, old, new in entries:
+            finals = following.get(new)
+            if finals is None and new not in out:
+                finals = following[new] = [new]
+                out[new] = []
+            for final in finals or ():
+                out[final].append((_at(change, new), full))
+            if letter in ("R", "C") and old != new:
+                moves.append((letter, old, new))
+                for final in following.get(old, ()) if letter == "R" else ():
+                    out[final].append((_at(change, old), full))  # the old path's deletion
+        for letter, old, new in moves:  # after the whole commit: a file may be source and new
+            if letter == "C" and old not in following and old not in out:  # unchanged since
+                following[old], out[old] = [old], []
+            following[old] = [*following.get(old, ()), *following.pop(new, ())]
+    return out
+
+
+def _at(change: Change, path: str) -> Change:
+    return Change(change.date, change.commit, change.author, change.subject, path)
+
+
+def _needed(versions: list[Version], decided: dt.date) -> set[tuple[str, str]]:
+    """The old versions (commit, path) that the summaries of the changes after ``decided`` read."""
+    needed = set()
+    for i, (change, full) in enumerate(versions):
+        if change.date > decided and i + 1 < len(versions):
+            older, older_full = versions[i + 1]
+            needed |= {(full, change.path), (older_full, older.path)}
+    return needed
+
+
+def _read_versions(top: Path, wanted: set[tuple[str, str]]) -> None:
+    """Read and parse the old versions not read yet, all with one ``git cat-file --batch``."""
+    missing = sorted(wanted - _blobs.keys())
+    if not missing:
+        return
+    if len(_blobs) > 20_000:
+        _blobs.clear()
+    request = "".join(f"{full}:{path}\n" for full, path in missing).encode()
+    try:
+        done = subprocess.run(
+            ["git", "cat-file", "--batch"],
+            cwd=top,
+            input=request,
+            capture_output=True,
+            timeout=_TIMEOUT,
+            check=False,
+        )
+        output = done.stdout if done.returncode == 0 else b""
+    except (OSError, subprocess.SubprocessError):
+        output = b""
+    for key, text in zip(missing, _split_batch(output, len(missing)), strict=True):
+        _blobs[key] = _parse(text)
+
+
+def _split_batch(output: bytes, count: int) -> list[str | None]:
+    """The contents in ``git cat-file --batch`` output, in order (None: missing or not a file)."""
+    texts: list[str | None] = []
+    pos = 0
+    while len(texts) < count and pos < len(output):
+        end = output.find(b"\n", pos)
+        if end < 0:
+            break
+        header = output[pos:end].split()
+        pos = end + 1
+        if len(header) != 3 or not header[2].isdigit():
+            texts.append(None)  # "<name> missing" or "ambiguous"
+            continue
+        size = int(header[2])
+        body = output[pos : pos + size]
+        pos += size + 1
+        texts.append(body.decode("utf-8", "replace") if header[1] == b"blob" else None)
+    return texts + [None] * (count - len(texts))
+
+
+def _parse(text: str | None) -> Any:
+    if text is None:
+        return None
+    try:
+        return yaml.load(text, Loader=_Loader)
+    except (yaml.YAMLError, ValueError):  # e.g. an impossible date in an old version
+        return None
+
+
+def _summarised(versions: list[Version], decided: dt.date) -> list[Change]:
+    """The changes dated after ``decided``, each with its summary (old versions already read)."""
+    out = []
+    for i, (change, full) in enumerate(versions):
+        if change.date > decided:
+            if i + 1 < len(versions):
+                older, older_full = versions[i + 1]
+                new, old = _blobs.get((full, change.path)), _blobs.get((older_full, older.path))
+                summary = _summarise(new, old)
+            else:
+                summary = "filen skapades"
+            out.append(_with_summary(change, summary))
+    return out
 
 
 def _with_summary(change: Change, summary: str) -> Change:
     return Change(change.date, change.commit, change.author, change.subject, change.path, summary)
 
 
-def _log(folder: Path, name: str) -> list[Change]:
-    fmt = f"{_RS}%h{_US}%cI{_US}%an{_US}%s"
-    text = _git(folder, "log", "--follow", f"--format={fmt}", "--name-only", "--", name)
-    changes = []
-    for record in (text or "").split(_RS)[1:]:
-        head, _, rest = record.partition("\n")
-        commit, when, author, subject = head.split(_US, 3)
-        paths = [line for line in rest.splitlines() if line.strip()]
-        date = dt.datetime.fromisoformat(when).date()
-        changes.append(Change(date, commit, author, subject, paths[-1] if paths else name))
-    return changes
-
-
-def _summarise(root: Path, change: Change, older: Change | None) -> str:
+def _summarise(new: Any, old: Any) -> str:
     """Which fields, controls and risks a commit changed, in Swedish."""
-    if older is None:
-        return "filen skapades"
-    new = _load_at(root, change.commit, change.path)
-    old = _load_at(root, older.commit, older.path)
     if not isinstance(new, dict) or not isinstance(old, dict):
         return "filen ändrades"
     parts = []
@@ -176,19 +395,3 @@ def _changed_items(old: Any, new: Any) -> list[str]:
 
     a, b = keyed(old), keyed(new)
     return sorted(k for k in set(a) | set(b) if a.get(k) != b.get(k))
-
-
-def _load_at(root: Path, commit: str, path: str) -> Any:
-    text = _git(root, "show", f"{commit}:{path}")
-    if text is None:
-        return None
-    try:
-        return yaml.load(text, Loader=_Loader)
-    except yaml.YAMLError:
-        return None
-
-
-def document_history(doc: Any) -> SourceHistory:
-    """The history of a plan's or follow-up's file, relative to its decision date."""
-    beslut = getattr(doc.content, "beslut", None)
-    return source_history(doc.file, beslut.datum if beslut else None)

@@ -6,7 +6,7 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import cache
+from . import cache, history
 from .checks import check_corpus
 from .corpus import Corpus, load_partial
 from .diagnostics import ContentError
@@ -38,14 +38,16 @@ def render_site(corpus: Corpus, *, show_drafts: bool = False) -> RenderedSite:
     site = build_site(corpus, show_drafts=show_drafts)
     # Cached per page by the stamps of the files it depends on (see ikgen/cache.py).
     stamps = cache.PageStamps(corpus.root, list(corpus.namnder))
-    files = {
-        p.src_path: cache.pages.get(
-            stamps.key(p.src_path, show_drafts),
-            stamps.of(_namnd_of(p)),
-            functools.partial(render_page, p, site),
-        )
-        for p in site.pages
-    }
+    # One look at git for the whole build, not several git commands per page (ikgen/history.py).
+    with history.build_scope(corpus.root, corpus.documents()):
+        files = {
+            p.src_path: cache.pages.get(
+                stamps.key(p.src_path, show_drafts),
+                stamps.of(_namnd_of(p)),
+                functools.partial(render_page, p, site),
+            )
+            for p in site.pages
+        }
     return RenderedSite(site, files)
 
 
