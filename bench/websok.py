@@ -22,10 +22,10 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 _FINISHED = """() => {
-  const m = document.querySelector('.pagefind-ui__message');
+  const m = document.querySelector('#ik-sokstatus');
   return m !== null && / gav /.test(m.textContent);
 }"""
-"""Pagefind's Swedish status line reads "… gav N träffar" or "… gav inga träffar" when done."""
+"""The search page's status line reads "… gav N träffar." or "… gav inga träffar." when done."""
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
 
 
@@ -108,11 +108,11 @@ def first_search(
         page.fill("#ik-sokfalt", query)
         page.press("#ik-sokfalt", "Enter")
         page.wait_for_function(_FINISHED, timeout=120_000)
-        if "inga" not in page.inner_text(".pagefind-ui__message"):
-            page.wait_for_selector(".pagefind-ui__result-link", timeout=120_000)
+        if "inga" not in page.inner_text("#ik-sokstatus"):
+            page.wait_for_selector(".ik-traff__lank", timeout=120_000)
         page.wait_for_load_state("networkidle")
         results = page.eval_on_selector_all(
-            ".pagefind-ui__result-link", "els => els.map(e => e.getAttribute('href'))"
+            ".ik-traff__lank", "els => els.map(e => e.getAttribute('href'))"
         )
         new = [r for r in fetched[done:] if r.url not in seen and r.ok]
         paths = [r.url.removeprefix(base_url) for r in new]

@@ -28,3 +28,15 @@ def test_results_carry_no_permalink_hash(main_site: Path) -> None:
         titles = [page["meta"]["title"], *(a["text"] for a in page.get("anchors", []))]
         assert not [t for t in titles if "#" in t], page["url"]
         assert "#" not in page["content"], page["url"]
+
+
+def test_control_pages_are_indexed_by_title_not_by_their_periods(main_site: Path) -> None:
+    pages = fragments(main_site)
+    controls = [p for p in pages if "/kontroller/" in p["url"] and p["url"].count("/") == 4]
+    assert controls
+    for page in controls:
+        html = (main_site / page["url"].strip("/") / "index.html").read_text("utf-8")
+        assert f">{page['meta']['title']}" in html, page["url"]
+        anchors = {a["id"] for a in page.get("anchors", [])}
+        assert not anchors & {"perioder", "indikatorer"}, page["url"]
+        assert not [a for a in anchors if a[:4].isdigit()], page["url"]

@@ -11,7 +11,7 @@ import yaml
 from .test_pages import axe_violations
 
 PLAN = Path(__file__).resolve().parents[2] / "content" / "socialnamnden" / "2025" / "plan.yml"
-RESULT_LINKS = ".pagefind-ui__result-link"
+RESULT_LINKS = ".ik-traff__lank"
 
 
 def search(tab: Any, base: str, query: str) -> list[str]:

@@ -1,65 +1,165 @@
-/* ikgen: the search page. Pagefind's UI and index are fetched from our own host (pagefind/)
-   only when the visitor searches: on submitting a query (sok/?q=…) or focusing the search field
-   on this page. Nothing for search is downloaded on any other page. */
+/* ikgen: the search page. Pagefind's search API (pagefind.js, its WebAssembly and the index
+   chunks of the searched words) is fetched from our own host (pagefind/) only when the visitor
+   searches: on opening sok/?q=… from the header form or submitting the form on this page.
+   Nothing for search is downloaded on any other page. The result list is ours (Swedish,
+   plain links and headings, a status line for screen readers) instead of Pagefind's UI, which
+   would cost another 45 KB gzipped (its script, styles and web worker) on the first search. */
 (function () {
   "use strict";
+  var PAGE = 5;         // results whose text is fetched at a time (one fragment file each)
+  var SUBRESULTS = 3;   // headings within a page shown under it, best first
   var script = document.currentScript;
   var root = new URL(script.getAttribute("data-root") || "../", window.location.href);
   var bundle = new URL("pagefind/", root).href;
-  var started = false;
+  var pagefind = null;
+  var current = null;   // { query, results, shown }
+  var el = {};
 
-  function load(href, tag) {
-    return new Promise(function (resolve, reject) {
-      var el = document.createElement(tag);
-      if (tag === "link") { el.rel = "stylesheet"; el.href = href; } else { el.src = href; }
-      el.onload = resolve;
-      el.onerror = reject;
-      document.head.appendChild(el);
+  function load() {
+    if (!pagefind) {
+      pagefind = import(bundle + "pagefind.js").then(function (api) {
+        return api.options({ noWorker: true, baseUrl: root.pathname, excerptLength: 24 })
+          .then(function () { return api; });
+      });
+      pagefind.catch(function () { pagefind = null; });
+    }
+    return pagefind;
+  }
+
+  /* Pagefind's excerpts are escaped text with <mark> around the hits: build them as DOM. */
+  function excerpt(html) {
+    var p = document.createElement("p");
+    var decoder = document.createElement("textarea");
+    p.className = "ik-traff__utdrag";
+    html.split(/(<\/?mark>)/).reduce(function (inMark, part) {
+      if (part === "<mark>") return true;
+      if (part === "</mark>") return false;
+      decoder.innerHTML = part;
+      var text = document.createTextNode(decoder.value);
+      if (inMark) {
+        var mark = document.createElement("mark");
+        mark.appendChild(text);
+        p.appendChild(mark);
+      } else {
+        p.appendChild(text);
+      }
+      return inMark;
+    }, false);
+    return p;
+  }
+
+  function link(url, title, tag) {
+    var heading = document.createElement(tag);
+    var a = document.createElement("a");
+    a.className = "ik-traff__lank";
+    a.href = url;
+    a.textContent = title;
+    heading.appendChild(a);
+    return heading;
+  }
+
+  function subResults(data) {
+    var subs = (data.sub_results || []).filter(function (s) { return s.url !== data.url; });
+    var best = subs.slice().sort(function (a, b) {
+      return (b.locations || []).length - (a.locations || []).length;
+    }).slice(0, SUBRESULTS);
+    return subs.filter(function (s) { return best.indexOf(s) !== -1; });
+  }
+
+  function item(data) {
+    var li = document.createElement("li");
+    li.className = "ik-traff";
+    li.appendChild(link(data.url, data.meta.title || data.url, "h2"));
+    li.appendChild(excerpt(data.excerpt));
+    var subs = subResults(data);
+    if (subs.length) {
+      var ul = document.createElement("ul");
+      ul.className = "ik-traff__delar";
+      subs.forEach(function (sub) {
+        var s = document.createElement("li");
+        s.appendChild(link(sub.url, sub.title, "h3"));
+        s.appendChild(excerpt(sub.excerpt));
+        ul.appendChild(s);
+      });
+      li.appendChild(ul);
+    }
+    return li;
+  }
+
+  function showMore() {
+    var search = current;
+    var next = search.results.slice(search.shown, search.shown + PAGE);
+    el.more.hidden = true;
+    return Promise.all(next.map(function (r) { return r.data(); })).then(function (pages) {
+      if (search !== current) return;
+      var first = null;
+      pages.forEach(function (data) {
+        var li = item(data);
+        first = first || li;
+        el.list.appendChild(li);
+      });
+      search.shown += next.length;
+      el.more.hidden = search.shown >= search.results.length;
+      return first;
     });
   }
 
-  function start(query) {
-    if (started) return;
-    started = true;
-    var form = document.getElementById("ik-sokform");
-    var status = document.getElementById("ik-sokstatus");
-    status.textContent = "Sökningen laddas …";
-    Promise.all([load(bundle + "pagefind-ui.css", "link"), load(bundle + "pagefind-ui.js", "script")])
-      .then(function () {
-        var ui = new window.PagefindUI({
-          element: "#ik-sok",
-          bundlePath: bundle,
-          baseUrl: root.pathname,
-          showSubResults: true,
-          showImages: false,
-          autofocus: true,
-          translations: { placeholder: "Sök i planer och uppföljningar" }
-        });
-        form.hidden = true;
-        status.textContent = "";
-        if (query) ui.triggerSearch(query);
-      })
-      .catch(function () {
-        started = false;
-        status.textContent = "Sökningen kunde inte laddas. Den fungerar bara på den byggda " +
-          "webbplatsen (ikgen build), inte i förhandsgranskningen.";
+  function status(text) {
+    el.status.textContent = text;
+  }
+
+  function run(query) {
+    query = query.trim();
+    if (!query) return;
+    status("Söker …");
+    load().then(function (api) {
+      return api.search(query);
+    }).then(function (found) {
+      var n = found.results.length;
+      current = { query: query, results: found.results, shown: 0 };
+      el.list.textContent = "";
+      return showMore().then(function () {
+        status("Sökningen på ”" + query + "” gav " +
+          (n === 0 ? "inga träffar." : n === 1 ? "1 träff." : n + " träffar."));
       });
+    }).catch(function () {
+      status("Sökningen kunde inte laddas. Den fungerar bara på den byggda " +
+        "webbplatsen (ikgen build), inte i förhandsgranskningen.");
+    });
   }
 
   function init() {
-    var query = new URLSearchParams(window.location.search).get("q");
-    var field = document.getElementById("ik-sok-q");
-    if (!field) return;
-    if (query) {
-      field.value = query;
-      start(query);
-      return;
-    }
-    field.addEventListener("focus", function () { start(field.value); }, { once: true });
-    document.getElementById("ik-sokform").addEventListener("submit", function (event) {
-      event.preventDefault();
-      start(field.value);
+    el.form = document.getElementById("ik-sokform");
+    el.field = document.getElementById("ik-sok-q");
+    el.status = document.getElementById("ik-sokstatus");
+    var box = document.getElementById("ik-sok");
+    if (!el.form || !el.field || !box) return;
+    el.list = document.createElement("ol");
+    el.list.className = "ik-traffar";
+    el.more = document.createElement("button");
+    el.more.type = "button";
+    el.more.className = "md-button ik-sok__fler";
+    el.more.textContent = "Visa fler träffar";
+    el.more.hidden = true;
+    el.more.addEventListener("click", function () {
+      showMore().then(function (first) {
+        if (first) first.querySelector("a").focus();
+      });
     });
+    box.appendChild(el.list);
+    box.appendChild(el.more);
+    el.form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var url = new URL(window.location.href);
+      url.searchParams.set("q", el.field.value.trim());
+      window.history.replaceState(null, "", url.href);
+      run(el.field.value);
+    });
+    var query = new URLSearchParams(window.location.search).get("q");
+    if (query) {
+      el.field.value = query;
+      run(query);
+    }
   }
 
   if (document.readyState === "loading") {
