@@ -13,12 +13,17 @@ from .diagnostics import ContentError
 from .render import render_page
 from .site import Page, Site, build_site
 
+_checked = cache.StampedCache()
+"""The cross-document problems of a content folder, by the stamps of all its files."""
+
 
 def load_checked(content_dir: Path) -> Corpus:
     """Load, validate and check a content folder; raise ContentError with every problem."""
     corpus, problems = load_partial(Path(content_dir))
     if corpus is not None:
-        problems += check_corpus(corpus)
+        # `ikgen build` checks before MkDocs starts and the plugin loads again: check once.
+        stamps = cache.PageStamps(corpus.root, list(corpus.namnder)).everything
+        problems += _checked.get(str(corpus.root), stamps, lambda: check_corpus(corpus))
     if problems or corpus is None:
         raise ContentError(problems)
     return corpus
