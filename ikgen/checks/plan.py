@@ -52,7 +52,7 @@ def check_plan(kommun: Kommun, doc: Document) -> list[Diagnostic]:
     scale = kommun.riskskala
     for i, risk in enumerate(plan.risker):
         loc = ("risker", i)
-        out += _check_area(src, loc, risk, areas, doc.year)
+        out += _check_area(src, loc, risk, areas, doc.year, doc.year in kommun.omraden)
         out += _check_risk_values(src, loc, risk, len(scale.sannolikhet), len(scale.konsekvens))
         out += [
             err(
@@ -91,12 +91,13 @@ def _check_ids(plan: Plan, src: SourceDocument) -> list[Diagnostic]:
 
 
 def _check_area(
-    src: SourceDocument, loc: tuple, risk: Risk, areas: set[str], year: int
+    src: SourceDocument, loc: tuple, risk: Risk, areas: set[str], year: int, decided: bool
 ) -> list[Diagnostic]:
+    """A risk's area must exist; it is required only when kommun.yml lists areas for the year."""
     if risk.omrade is not None and risk.omrade not in areas:
         where = f"kommun.yml (omraden, {year})"
         return [err(src, (*loc, "omrade"), unknown("området", risk.omrade, areas, where))]
-    if risk.omrade is None and areas:
+    if risk.omrade is None and decided and areas:
         choices = ", ".join(sorted(areas))
         return [
             err(src, (*loc, "omrade"), f"risken ska höra till ett område; välj bland: {choices}")
