@@ -37,6 +37,7 @@ RESERVED_ANCHORS = frozenset(
         "kanda-brister",
         "bedomning",
         "kontakt",
+        "om",
         "forutsattningar",
     }
 )
