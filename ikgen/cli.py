@@ -150,7 +150,9 @@ def _build(config_file: Path, site_dir: str | None, show_drafts: bool) -> int:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     _swap(staging, final)
-    print(f"Webbplatsen är byggd i {final}/ (öppna {final}/index.html eller kör 'ikgen serve').")
+    print(
+        f"Webbplatsen är byggd i {final}/ (titta med 'ikgen serve' eller 'python3 -m http.server -d {final}')."
+    )
     return 0
 
 
