@@ -151,7 +151,8 @@ def _build(config_file: Path, site_dir: str | None, show_drafts: bool) -> int:
         raise
     _swap(staging, final)
     print(
-        f"Webbplatsen är byggd i {final}/ (titta med 'ikgen serve' eller 'python3 -m http.server -d {final}')."
+        f"Webbplatsen är byggd i {final}/ (titta med 'ikgen serve'"
+        f" eller 'python3 -m http.server -d {final}')."
     )
     return 0
 
