@@ -87,6 +87,17 @@ def _check(content_dir: Path, earlier: str | None = None) -> int:
     corpus = load_checked(content_dir)
     docs = corpus.documents()
     print(f"Inga fel: {len(corpus.namnder)} nämnder, {len(docs)} dokument i {content_dir}.")
+    drafts = sum(d.is_draft for d in docs)
+    if drafts:
+        print(
+            f"Obs: {drafts} dokument är utkast och publiceras inte"
+            " (visas med 'ikgen serve --utkast')."
+        )
+    if corpus.kommun.webbplats is None:
+        print(
+            "Obs: 'webbplats' saknas i kommun.yml; sitemap.xml blir tom och flöden och datakatalog"
+            " får relativa adresser. Ange webbplatsens adress när den är bestämd."
+        )
     return _check_urls(corpus, Path(earlier)) if earlier else 0
 
 
