@@ -4,10 +4,11 @@ Pagefind splits the index into small chunks, so a visitor's first search downloa
 hundred kilobytes at most whatever the size of the site, and nothing before they search.
 Swedish stemming follows from ``<html lang="sv">``. Only elements marked
 ``data-pagefind-body`` (the article of each content page) are indexed, and sub-results link
-to the headings' ids, i.e. to the control anchors. A control's own page is indexed by its
-title and method only (kontroll.md.j2 marks the rest ``data-pagefind-ignore``): the periods'
-text is indexed once, on the reports (a third less index at 1,000 reports). The
-search page (theme/assets/ikgen-sok.js) uses Pagefind's API, not its UI, for a smaller first
+to the headings' ids, i.e. to the control anchors. A control's own page and a nämnd's list
+of controls are not indexed at all (``ikgen_sokindex: false``, theme/main.html): a control's
+title, method and results are found on the plans and reports, at the control's anchor. That
+keeps the index's page list, which every first search downloads, to the plans and reports
+(a quarter of the pages). The search page (theme/assets/ikgen-sok.js) uses Pagefind's API, not its UI, for a smaller first
 search.
 """
 
