@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-_FINISHED = """() => {
+FINISHED = """() => {
   const m = document.querySelector('#ik-sokstatus');
   return m !== null && / gav /.test(m.textContent);
 }"""
@@ -107,7 +107,7 @@ def first_search(
         done = len(fetched)
         page.fill("#ik-sokfalt", query)
         page.press("#ik-sokfalt", "Enter")
-        page.wait_for_function(_FINISHED, timeout=120_000)
+        page.wait_for_function(FINISHED, timeout=120_000)
         if "inga" not in page.inner_text("#ik-sokstatus"):
             page.wait_for_selector(".ik-traff__lank", timeout=120_000)
         page.wait_for_load_state("networkidle")

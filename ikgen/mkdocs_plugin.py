@@ -21,7 +21,7 @@ from .diagnostics import ContentError
 from .export import write_exports
 from .pipeline import RenderedSite, load_checked, render_site
 from .site import NavItem
-from .sok import SearchIndexError, build_search_index
+from .sok import SPLIT_FROM, SearchIndexError, build_search_index, split_namnder
 
 log = logging.getLogger("mkdocs.plugins.ikgen")
 
@@ -47,6 +47,9 @@ class IkgenConfig(base.Config):
     sok = c.Choice(("pagefind", "av"), default="pagefind")
     """Search: ``pagefind`` (index built after the site; Swedish stemming) or ``av`` (off,
     e.g. when Material's own ``search`` plugin is used instead)."""
+    sok_per_namnd = c.Type(int, default=SPLIT_FROM)
+    """Plans and reports from which each nämnd also gets a search index of its own, searched
+    first from its pages (ikgen/sok.py); 0: whenever there are two nämnder or more."""
 
 
 class IkgenPlugin(BasePlugin[IkgenConfig]):
@@ -56,6 +59,8 @@ class IkgenPlugin(BasePlugin[IkgenConfig]):
         self.rendered: RenderedSite | None = None
         self.serving = False
         self.show_drafts = False
+        self.sok_namnder: list[str] = []
+        """Nämnder with a search index of their own (ikgen/sok.py, ``split_namnder``)."""
 
     def content_dir(self, config: MkDocsConfig) -> Path:
         """The content folder as an absolute path."""
@@ -70,6 +75,11 @@ class IkgenPlugin(BasePlugin[IkgenConfig]):
         show_drafts = self.config.utkast or (self.serving and os.environ.get("IKGEN_UTKAST") == "1")
         self.show_drafts = show_drafts
         self.rendered = render_site(corpus, show_drafts=show_drafts)
+        shown = self.rendered.site.corpus or corpus
+        self.sok_namnder = split_namnder(
+            {nid: len(n.plans) + len(n.uppfoljningar) for nid, n in shown.namnder.items()},
+            self.config.sok_per_namnd,
+        )
         if config.site_name in ("", "Internkontroll"):
             # Material prints site_name and nav titles unescaped: YAML text is escaped here.
             config.site_name = html.escape(f"Internkontroll – {corpus.kommun.namn}")
@@ -91,6 +101,11 @@ class IkgenPlugin(BasePlugin[IkgenConfig]):
         """A safety net under text.py: no link or image on a page may run script."""
         return _DANGEROUS_URL.sub(r"\1\2#\2", html_text)
 
+    def sok_namnd(self, page: Any) -> str:
+        """The nämnd whose own index the header's search uses first on ``page``, or ""."""
+        first = (getattr(page, "url", "") or "").split("/", 1)[0]
+        return first if first in self.sok_namnder else ""
+
     def on_startup(self, /, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
 
@@ -102,7 +117,7 @@ class IkgenPlugin(BasePlugin[IkgenConfig]):
         if self.config.sok != "pagefind" or self.serving:
             return
         try:
-            build_search_index(Path(config.site_dir))
+            build_search_index(Path(config.site_dir), self.sok_namnder)
         except SearchIndexError as exc:
             raise PluginError(str(exc)) from None
 

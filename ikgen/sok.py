@@ -8,8 +8,8 @@ to the headings' ids, i.e. to the control anchors. A control's own page and a n�
 of controls are not indexed at all (``ikgen_sokindex: false``, theme/main.html): a control's
 title, method and results are found on the plans and reports, at the control's anchor. That
 keeps the index's page list, which every first search downloads, to the plans and reports
-(a quarter of the pages). The search page (theme/assets/ikgen-sok.js) uses Pagefind's API, not its UI, for a smaller first
-search.
+(a quarter of the pages). The search page (theme/assets/ikgen-sok.js) uses Pagefind's API,
+not its UI, for a smaller first search.
 """
 
 from __future__ import annotations
@@ -60,14 +60,54 @@ def pagefind_executable() -> Path:
     return Path(get_executable())
 
 
-def build_search_index(site_dir: Path) -> None:
-    """Write the Pagefind index for the built site into ``{site_dir}/pagefind/``."""
+SPLIT_FROM = 2000
+"""Plans and reports from which each nämnd also gets its own index (``pagefind/n/{id}/``).
+
+A first search downloads the index chunks of the searched word, and a common word's chunk
+grows with the number of indexed pages: over the whole site the largest first search
+measured (bench/websok.py) was 228 KB at 1,000 reports (1,374 indexed pages) but 409 KB at
+5,000 (6,826), over the 250 KB goal. The header's search on a nämnd's page then searches
+that nämnd's index, with a link to search all nämnder."""
+
+UNUSED = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+    "pagefind-worker.js",
+)
+"""Pagefind's UI files: the search page uses its API only, without a worker."""
+
+
+def split_namnder(namnder: dict[str, int], split_from: int = SPLIT_FROM) -> list[str]:
+    """The nämnder (id → number of plans and reports) that get an index of their own."""
+    if len(namnder) < 2 or sum(namnder.values()) < split_from:
+        return []
+    return sorted(namnder)
+
+
+def build_search_index(site_dir: Path, namnder: list[str] | tuple[str, ...] = ()) -> None:
+    """Write the Pagefind index for the built site into ``{site_dir}/pagefind/``.
+
+    Each nämnd in ``namnder`` (see :func:`split_namnder`) also gets an index of its own pages
+    in ``pagefind/n/{id}/``.
+    """
+    _pagefind(site_dir, BUNDLE_DIR)
+    for namnd in namnder:
+        _pagefind(site_dir, f"{BUNDLE_DIR}/n/{namnd}", f"{namnd}/**/*.html")
+
+
+def _pagefind(site_dir: Path, output: str, glob: str | None = None) -> None:
     command = [
         str(pagefind_executable()),
         "--site",
         str(site_dir),
         "--output-subdir",
-        BUNDLE_DIR,
+        output,
+        *(["--glob", glob] if glob else []),
         "--exclude-selectors",
         ", ".join(EXCLUDED),
         "--silent",
@@ -79,3 +119,5 @@ def build_search_index(site_dir: Path) -> None:
     if result.returncode != 0:
         detail = (result.stderr or result.stdout).strip().splitlines()[-3:]
         raise SearchIndexError("sökindexet kunde inte byggas: " + " ".join(detail))
+    for name in UNUSED:
+        (site_dir / output / name).unlink(missing_ok=True)

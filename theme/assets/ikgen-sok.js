@@ -3,27 +3,56 @@
    searches: on opening sok/?q=… from the header form or submitting the form on this page.
    Nothing for search is downloaded on any other page. The result list is ours (Swedish,
    plain links and headings, a status line for screen readers) instead of Pagefind's UI, which
-   would cost another 45 KB gzipped (its script, styles and web worker) on the first search. */
+   would cost another 45 KB gzipped (its script, styles and web worker) on the first search.
+   On a large site each nämnd has its own index (pagefind/n/<id>/, ikgen/sok.py): with ?n=<id>
+   (sent by the header's form on the nämnd's pages) that index is searched, with a link to
+   search all nämnder; without it, or if that index is missing, the whole site's. */
 (function () {
   "use strict";
   var PAGE = 5;         // results whose text is fetched at a time (one fragment file each)
   var SUBRESULTS = 3;   // headings within a page shown under it, best first
   var script = document.currentScript;
   var root = new URL(script.getAttribute("data-root") || "../", window.location.href);
-  var bundle = new URL("pagefind/", root).href;
-  var pagefind = null;
+  var bundles = {};     // bundle URL -> promise of Pagefind's API
   var current = null;   // { query, results, shown }
   var el = {};
 
-  function load() {
-    if (!pagefind) {
-      pagefind = import(bundle + "pagefind.js").then(function (api) {
+  function load(path) {
+    var bundle = new URL(path, root).href;
+    if (!bundles[bundle]) {
+      bundles[bundle] = import(bundle + "pagefind.js").then(function (api) {
         return api.options({ noWorker: true, baseUrl: root.pathname, excerptLength: 24 })
           .then(function () { return api; });
       });
-      pagefind.catch(function () { pagefind = null; });
+      bundles[bundle].catch(function () { delete bundles[bundle]; });
     }
-    return pagefind;
+    return bundles[bundle];
+  }
+
+  /* The nämnd searched first (?n=<id>, if the site knows it), or null for the whole site. */
+  function scope() {
+    var id = new URLSearchParams(window.location.search).get("n");
+    return id && Object.prototype.hasOwnProperty.call(el.namnder, id) ? id : null;
+  }
+
+  /* Pagefind's API for the nämnd's own index, or the whole site's when there is none. */
+  function api(namnd) {
+    if (!namnd) return load("pagefind/").then(function (a) { return { api: a, namnd: null }; });
+    return load("pagefind/n/" + namnd + "/").then(function (a) {
+      return { api: a, namnd: namnd };
+    }, function () { return api(null); });
+  }
+
+  function allLink(query) {
+    var url = new URL(window.location.href);
+    url.searchParams.delete("n");
+    url.searchParams.set("q", query);
+    el.all.textContent = "";
+    var a = document.createElement("a");
+    a.href = url.href;
+    a.textContent = "Sök i alla nämnder";
+    el.all.appendChild(a);
+    el.all.hidden = false;
   }
 
   /* Pagefind's excerpts are escaped text with <mark> around the hits: build them as DOM. */
@@ -112,14 +141,18 @@
     query = query.trim();
     if (!query) return;
     status("Söker …");
-    load().then(function (api) {
-      return api.search(query);
+    el.all.hidden = true;
+    var where = "";
+    api(scope()).then(function (found) {
+      where = found.namnd ? " i " + el.namnder[found.namnd] : "";
+      if (found.namnd) allLink(query);
+      return found.api.search(query);
     }).then(function (found) {
       var n = found.results.length;
       current = { query: query, results: found.results, shown: 0 };
       el.list.textContent = "";
       return showMore().then(function () {
-        status("Sökningen på ”" + query + "” gav " +
+        status("Sökningen på ”" + query + "”" + where + " gav " +
           (n === 0 ? "inga träffar." : n === 1 ? "1 träff." : n + " träffar."));
       });
     }).catch(function () {
@@ -134,6 +167,11 @@
     el.status = document.getElementById("ik-sokstatus");
     var box = document.getElementById("ik-sok");
     if (!el.form || !el.field || !box) return;
+    el.namnder = JSON.parse(box.getAttribute("data-namnder") || "{}");
+    el.all = document.createElement("p");
+    el.all.className = "ik-sok__alla";
+    el.all.hidden = true;
+    el.status.parentNode.insertBefore(el.all, el.status.nextSibling);
     el.list = document.createElement("ol");
     el.list.className = "ik-traffar";
     el.more = document.createElement("button");
