@@ -27,7 +27,7 @@ import yaml
 from bench import synth
 from ikgen.mkdocs_plugin import _nav_entry
 from ikgen.pipeline import load_checked, render_site, write_markdown
-from ikgen.sok import build_search_index
+from ikgen.sok import build_search_index, split_namnder
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ("avvikelser", "delegationsordningen", "behörigheter", "fakturor")
@@ -154,11 +154,12 @@ def measure(n: int, work: Path, *, search: bool = True) -> dict[str, Any]:
     project = make_project(work, n)
     check_s, check_cpu, _ = timed([python, "-m", "ikgen.cli", "check", "content"], project)
     start, start_cpu = time.perf_counter(), time.process_time()
-    rendered = render_site(load_checked(project / "content"))
+    corpus = load_checked(project / "content")
+    rendered = render_site(corpus)
     core_s, core_cpu = time.perf_counter() - start, time.process_time() - start_cpu
     build_s, build_cpu, peak_mb = timed([python, "-m", "ikgen.cli", "build"], project)
     start = time.perf_counter()
-    build_search_index(project / "site")
+    build_search_index(project / "site", split_namnder(rendered.site.corpus or corpus))
     pagefind_s = time.perf_counter() - start
     plain = plain_project(project, rendered)
     mkdocs_s, mkdocs_cpu, _ = timed([python, "-m", "mkdocs", "build", "-q"], plain)

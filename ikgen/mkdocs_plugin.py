@@ -76,10 +76,7 @@ class IkgenPlugin(BasePlugin[IkgenConfig]):
         self.show_drafts = show_drafts
         self.rendered = render_site(corpus, show_drafts=show_drafts)
         shown = self.rendered.site.corpus or corpus
-        self.sok_namnder = split_namnder(
-            {nid: len(n.plans) + len(n.uppfoljningar) for nid, n in shown.namnder.items()},
-            self.config.sok_per_namnd,
-        )
+        self.sok_namnder = split_namnder(shown, self.config.sok_per_namnd)
         if config.site_name in ("", "Internkontroll"):
             # Material prints site_name and nav titles unescaped: YAML text is escaped here.
             config.site_name = html.escape(f"Internkontroll – {corpus.kommun.namn}")

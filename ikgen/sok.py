@@ -16,6 +16,10 @@ from __future__ import annotations
 
 import subprocess
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .corpus import Corpus
 
 BUNDLE_DIR = "pagefind"
 """Where the index and Pagefind's own JS/CSS are written, relative to the site folder."""
@@ -82,11 +86,13 @@ UNUSED = (
 """Pagefind's UI files: the search page uses its API only, without a worker."""
 
 
-def split_namnder(namnder: dict[str, int], split_from: int = SPLIT_FROM) -> list[str]:
-    """The nämnder (id → number of plans and reports) that get an index of their own."""
-    if len(namnder) < 2 or sum(namnder.values()) < split_from:
+def split_namnder(corpus: Corpus, split_from: int = SPLIT_FROM) -> list[str]:
+    """The nämnder that get an index of their own: all of them, from ``split_from`` plans and
+    reports in two nämnder or more; otherwise none."""
+    documents = sum(len(n.plans) + len(n.uppfoljningar) for n in corpus.namnder.values())
+    if len(corpus.namnder) < 2 or documents < split_from:
         return []
-    return sorted(namnder)
+    return sorted(corpus.namnder)
 
 
 def build_search_index(site_dir: Path, namnder: list[str] | tuple[str, ...] = ()) -> None:
