@@ -81,3 +81,24 @@ def test_fact_from_the_reports_is_on_the_site(
 
 def test_at_least_forty_facts_are_held() -> None:
     assert len(FACTS) >= 40
+
+
+def test_plain_mkdocs_build_works_too(tmp_path: Path) -> None:
+    """The plugin alone is enough: `mkdocs build` makes the same pages as `ikgen build`."""
+    import subprocess
+    import sys
+
+    from conftest import make_project
+
+    project = make_project(tmp_path, ROOT / "content")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    report = project / "site" / "socialnamnden" / "2024" / "delar-1" / "index.html"
+    assert "SN 2023-1178" in report.read_text(encoding="utf-8")
+    assert (project / "site" / "data" / "socialnamnden" / "2024" / "delar-1.json").is_file()
