@@ -17,6 +17,7 @@ from conftest import build_project, make_project
 from bench import synth
 from bench.websok import FINISHED, first_search, served
 
+from .test_pages import axe_violations
 from .test_search_size import LIMIT
 
 
@@ -61,8 +62,12 @@ def test_header_search_on_a_namnd_page_searches_that_namnd_first(
         page = browser.new_page()
         try:
             page.goto(f"{url}/sok/?q=fakturor&n={namnd}")
-            page.wait_for_selector(".ik-traff__lank")
-            assert " i " in page.inner_text("#ik-sokstatus")
+            page.wait_for_function(FINISHED)
+            names = page.evaluate(
+                "() => JSON.parse(document.querySelector('#ik-sok').dataset.namnder)"
+            )
+            assert f" i {names[namnd]} gav " in page.inner_text("#ik-sokstatus")
+            assert not axe_violations(page), axe_violations(page)
             with page.expect_navigation():
                 page.get_by_role("link", name="Sök i alla nämnder").click()
             assert "n=" not in page.url
