@@ -54,6 +54,13 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         """No access log in the test output."""
 
 
+def _served(site: Path) -> Iterator[str]:
+    """Serve a built site for as long as the fixture lives; yield its base URL."""
+    server, url = serve(site)
+    yield url
+    server.shutdown()
+
+
 def serve(site: Path) -> tuple[ThreadingHTTPServer, str]:
     """Serve a built site on 127.0.0.1 from a thread; return the server and its base URL."""
     handler = functools.partial(_QuietHandler, directory=str(site))
@@ -85,25 +92,19 @@ def browser() -> Iterator[Any]:
 @pytest.fixture(scope="session")
 def main_url(main_site: Path) -> Iterator[str]:
     """Base URL of the main site (content/) served locally."""
-    server, url = serve(main_site)
-    yield url
-    server.shutdown()
+    yield from _served(main_site)
 
 
 @pytest.fixture(scope="session")
 def example_url(example_site: Path) -> Iterator[str]:
     """Base URL of the example site served locally."""
-    server, url = serve(example_site)
-    yield url
-    server.shutdown()
+    yield from _served(example_site)
 
 
 @pytest.fixture(scope="session")
 def variation_url(variation_site: Path) -> Iterator[str]:
     """Base URL of the variation fixture's site (a plan with a filled risk matrix)."""
-    server, url = serve(variation_site)
-    yield url
-    server.shutdown()
+    yield from _served(variation_site)
 
 
 @pytest.fixture
