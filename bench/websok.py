@@ -26,7 +26,17 @@ FINISHED = """() => {
   return m !== null && / gav /.test(m.textContent);
 }"""
 """The search page's status line reads "… gav N träffar." or "… gav inga träffar." when done."""
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
+# Same flags as the browser tests: without the background-networking ones Chromium keeps
+# trying hosts this machine cannot reach.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 @dataclass
