@@ -27,7 +27,7 @@ import yaml
 from bench import synth
 from ikgen.mkdocs_plugin import _nav_entry
 from ikgen.pipeline import load_checked, render_site, write_markdown
-from ikgen.sok import build_search_index, split_namnder
+from ikgen.publish.search import build_search_index, split_namnder
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ("avvikelser", "delegationsordningen", "behörigheter", "fakturor")

@@ -17,11 +17,11 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from .diagnostics import ContentError
-from .export import write_exports
+from .core.diagnostics import ContentError
+from .core.site import NavItem
 from .pipeline import RenderedSite, load_checked, render_site
-from .site import NavItem
-from .sok import SPLIT_FROM, SearchIndexError, build_search_index, split_namnder
+from .publish.opendata import write_exports
+from .publish.search import SPLIT_FROM, SearchIndexError, build_search_index, split_namnder
 
 log = logging.getLogger("mkdocs.plugins.ikgen")
 
@@ -49,7 +49,7 @@ class IkgenConfig(base.Config):
     e.g. when Material's own ``search`` plugin is used instead)."""
     sok_per_namnd = c.Type(int, default=SPLIT_FROM)
     """Plans and reports from which each nämnd also gets a search index of its own, searched
-    first from its pages (ikgen/sok.py); 0: whenever there are two nämnder or more."""
+    first from its pages (ikgen/publish/search.py); 0: whenever there are two nämnder or more."""
 
 
 class IkgenPlugin(BasePlugin[IkgenConfig]):
@@ -60,7 +60,7 @@ class IkgenPlugin(BasePlugin[IkgenConfig]):
         self.serving = False
         self.show_drafts = False
         self.sok_namnder: list[str] = []
-        """Nämnder with a search index of their own (ikgen/sok.py, ``split_namnder``)."""
+        """Nämnder with a search index of their own (ikgen/publish/search.py, ``split_namnder``)."""
 
     def content_dir(self, config: MkDocsConfig) -> Path:
         """The content folder as an absolute path."""

@@ -6,12 +6,13 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import cache, history
-from .checks import check_corpus
-from .corpus import Corpus, load_partial
-from .diagnostics import ContentError
-from .render import render_page
-from .site import Page, Site, build_site
+from .core import cache
+from .core.checks import check_corpus
+from .core.corpus import Corpus, load_partial
+from .core.diagnostics import ContentError
+from .core.render import render_page
+from .core.site import Page, Site, build_site
+from .publish import githistory as history
 
 _checked = cache.StampedCache()
 """The cross-document problems of a content folder, by the stamps of all its files."""
@@ -41,9 +42,9 @@ class RenderedSite:
 def render_site(corpus: Corpus, *, show_drafts: bool = False) -> RenderedSite:
     """Every page of the site as Markdown."""
     site = build_site(corpus, show_drafts=show_drafts)
-    # Cached per page by the stamps of the files it depends on (see ikgen/cache.py).
+    # Cached per page by the stamps of the files it depends on (see ikgen/core/cache.py).
     stamps = cache.PageStamps(corpus.root, list(corpus.namnder))
-    # One look at git for the whole build, not several git commands per page (ikgen/history.py).
+    # One look at git for the whole build, not a git command per page (publish/githistory.py).
     with history.build_scope(corpus.root, corpus.documents()):
         files = {
             p.src_path: cache.pages.get(

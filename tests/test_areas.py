@@ -7,7 +7,7 @@ from pathlib import Path
 
 from conftest import ROOT, run_ikgen
 
-from ikgen.model import Kommun
+from ikgen.core.model import Kommun
 
 
 def test_a_year_without_areas_uses_the_latest_earlier_years() -> None:

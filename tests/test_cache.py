@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bench import synth
-from ikgen import cache
+from ikgen.core import cache
 from ikgen.pipeline import load_checked, render_site
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, run_ikgen
 
-from ikgen.diagnostics import ContentError
+from ikgen.core.diagnostics import ContentError
 from ikgen.pipeline import load_checked
 
 VARIATIONS = ROOT / "tests" / "fixtures" / "variationer" / "content"

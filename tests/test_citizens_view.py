@@ -13,7 +13,7 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import FIXTURES, ROOT, page_html
 
-from ikgen.charts import trend_charts
+from ikgen.core.charts import trend_charts
 
 CONTENT = ROOT / "content"
 CONTROL = "utredningstider-barn-och-unga"

@@ -11,8 +11,8 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, run_ikgen
 from granskning_stod import AUDIT_CONTENT, edit, git, resolve
 
-from ikgen.history import NOTE_DIRTY, NOTE_NO_GIT, source_history
-from ikgen.urls import Manifest, missing_urls, redirect_html
+from ikgen.publish.githistory import NOTE_DIRTY, NOTE_NO_GIT, source_history
+from ikgen.publish.manifest import Manifest, missing_urls, redirect_html
 
 REPORT = "/socialnamnden/2024/delar-1/"
 NEW_REPORT = "/omsorgsnamnden/2024/delar-1/"

@@ -1,5 +1,5 @@
 """The git history of every page costs a constant number of git commands per build, however
-many documents and commits there are (ikgen/history.py). Real content, real git, the real
+many documents and commits there are (ikgen/publish/githistory.py). Real content, real git, the real
 pipeline: git's subprocess calls are only counted, never faked."""
 
 from __future__ import annotations
@@ -12,8 +12,9 @@ import yaml
 from granskning_stod import git
 
 from bench import synth
-from ikgen import cache, history
+from ikgen.core import cache
 from ikgen.pipeline import RenderedSite, load_checked, render_site
+from ikgen.publish import githistory as history
 
 
 def _project(tmp: Path, n: int) -> tuple[Path, list[Path]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ikgen.load import parse
+from ikgen.core.load import parse
 
 
 def test_lines_of_values_and_keys_are_kept() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ikgen.site import NAV_GROUP_LIMIT, NavItem, _grouped
+from ikgen.core.site import NAV_GROUP_LIMIT, NavItem, _grouped
 
 
 def test_a_municipality_keeps_one_entry_per_namnd() -> None:

@@ -20,7 +20,7 @@ from bs4 import BeautifulSoup
 from conftest import EXAMPLE, ROOT
 from granskning_stod import resolve
 
-from ikgen.export.data import CSV_COLUMNS
+from ikgen.publish.opendata.data import CSV_COLUMNS
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 DCAT = rdflib.Namespace("http://www.w3.org/ns/dcat#")

@@ -13,8 +13,8 @@ import pytest
 import yaml
 from conftest import EXAMPLE, ROOT, build_project, make_project, page_html, run_ikgen
 
-from ikgen.jsonschema import build_schema, field_reference, read_kommun
-from ikgen.schema_sv import FALT, FILER, MODELLER, all_models
+from ikgen.editor.editor_schema import build_schema, field_reference, read_kommun
+from ikgen.editor.field_texts import FALT, FILER, MODELLER, all_models
 
 KOMMUN_YML = EXAMPLE / "content" / "kommun.yml"
 
@@ -47,7 +47,7 @@ def test_every_model_field_has_a_swedish_description() -> None:
         for f in m.model_fields
         if f not in FALT.get(m, {})
     ]
-    assert not missing, f"fält utan svensk beskrivning i ikgen/schema_sv.py: {missing}"
+    assert not missing, f"fält utan svensk beskrivning i ikgen/editor/field_texts.py: {missing}"
     assert not [m.__name__ for m in all_models() if m not in MODELLER]
     stale = [f"{m.__name__}.{f}" for m, fs in FALT.items() for f in fs if f not in m.model_fields]
     assert not stale, f"beskrivningar av fält som inte finns: {stale}"
@@ -55,7 +55,9 @@ def test_every_model_field_has_a_swedish_description() -> None:
 
 def test_field_reference_doc_is_current() -> None:
     committed = (ROOT / "docs-redaktor" / "falt.md").read_text(encoding="utf-8")
-    assert committed == field_reference(), "kör: python -m ikgen.jsonschema > docs-redaktor/falt.md"
+    assert committed == field_reference(), (
+        "kör: python -m ikgen.editor.editor_schema > docs-redaktor/falt.md"
+    )
 
 
 # --- ikgen schema ---------------------------------------------------------------------------
@@ -231,7 +233,7 @@ def test_scaffold_fill_check_build(tmp_path: Path) -> None:
 
 
 def test_readme_example_is_a_valid_follow_up() -> None:
-    from ikgen.model import Uppfoljning
+    from ikgen.core.model import Uppfoljning
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("## Så skriver du innehåll", 1)[1]

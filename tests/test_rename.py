@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 from conftest import FIXTURES
 
-from ikgen.derive import control_histories
+from ikgen.core.derive import control_histories
 from ikgen.pipeline import load_checked, render_site
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from conftest import FIXTURES
 
+from ikgen.core.render import relative_url
 from ikgen.pipeline import load_checked, render_site
-from ikgen.render import relative_url
 
 GOLDEN = Path(__file__).parent / "golden"
 

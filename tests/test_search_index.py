@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ikgen.sok import BUNDLE_DIR
+from ikgen.publish.search import BUNDLE_DIR
 
 
 def fragments(site: Path) -> list[dict[str, Any]]:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from ikgen.cli import main
-from ikgen.sensitive import find_numbers, luhn_ok
+from ikgen.core.checks.sensitive import find_numbers, luhn_ok
 
 BASE = Path(__file__).parent / "fixtures" / "bas" / "content"
 

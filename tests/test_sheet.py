@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLE, run_ikgen
 
-from ikgen.corpus import load_corpus
-from ikgen.sheet import COLUMNS, read_rows
+from ikgen.core.corpus import load_corpus
+from ikgen.editor.spreadsheet import COLUMNS, read_rows
 
 SHIPPED = EXAMPLE / "socialnamnden-2023.xlsx"
 

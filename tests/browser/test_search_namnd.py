@@ -1,6 +1,6 @@
 """A large site's search: each nämnd has its own index, searched first from its pages (issue 6).
 
-The split starts at ``sok_per_namnd`` plans and reports (ikgen/sok.py); this site of six
+The split starts at ``sok_per_namnd`` plans and reports (ikgen/publish/search.py); this site of six
 nämnder sets it to 0, so the split is built without thousands of reports.
 """
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..corpus import Corpus, Document, NamndContent
-from ..site import report_title
-from ..urls import data_url
+from ...core.corpus import Corpus, Document, NamndContent
+from ...core.site import report_title
+from ..manifest import data_url
 from .data import page_url
 
 CATALOG_PATH = "/data/katalog.jsonld"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from .model import (
+from ..core.model import (
     Atgard,
     Bedomningsniva,
     Beslut,
@@ -30,8 +30,8 @@ from .model import (
     Statusniva,
     Uppfoljning,
 )
-from .model.common import Avsnitt, TillatetNummer
-from .model.kommun import Tillganglighet
+from ..core.model.common import Avsnitt, TillatetNummer
+from ..core.model.kommun import Tillganglighet
 
 #: The content files: schema name → (top model, where the file lives).
 FILER: dict[str, tuple[type[BaseModel], str]] = {

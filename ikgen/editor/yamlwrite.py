@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from .diagnostics import ContentError, Diagnostic
+from ..core.diagnostics import ContentError, Diagnostic
 
 DRAFT_NOTE = "Utkast: publiceras inte förrän status ändras till paborjad eller beslutad."
 

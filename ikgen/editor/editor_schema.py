@@ -12,11 +12,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .diagnostics import ContentError
-from .load import parse, read_text
-from .model import Atgard, Helhetsbedomning, Kommun, Kontroll, Kontrollresultat, Risk
-from .schema_sv import FALT, FILER, MODELLER, all_models
-from .validate import validate_document
+from ..core.diagnostics import ContentError
+from ..core.load import parse, read_text
+from ..core.model import Atgard, Helhetsbedomning, Kommun, Kontroll, Kontrollresultat, Risk
+from ..core.validate import validate_document
+from .field_texts import FALT, FILER, MODELLER, all_models
 
 SCHEMA_DIR = ".schema"
 """Where ``ikgen schema`` writes, inside the content folder (ignored by the loader)."""
@@ -110,8 +110,8 @@ def field_reference() -> str:
     lines = [
         "# Fälten i innehållsfilerna",
         "",
-        "Genererad från `ikgen/schema_sv.py`: "
-        "`python -m ikgen.jsonschema > docs-redaktor/falt.md`.",
+        "Genererad från `ikgen/editor/field_texts.py`: "
+        "`python -m ikgen.editor.editor_schema > docs-redaktor/falt.md`.",
         "Samma texter visas när du för muspekaren över en nyckel i VS Code.",
     ]
     files = {model: where for model, where in FILER.values()}

@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..model import Kontroll, Kontrollresultat, Plan, Risk, Uppfoljning
+from ...core.model import Kontroll, Kontrollresultat, Plan, Risk, Uppfoljning
 
 _DRAFT = "https://json-schema.org/draft/2020-12/schema"
 _REF = "#/$defs/{model}"

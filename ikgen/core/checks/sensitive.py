@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .diagnostics import Diagnostic, field_path
-from .load import Loc, SourceDocument
+from ..diagnostics import Diagnostic, field_path
+from ..load import Loc, SourceDocument
 
 if TYPE_CHECKING:
-    from .corpus import Corpus
+    from ..corpus import Corpus
 
 ALLOW_FIELD = "tillatna_nummer"
 """The top-level key under which a document lists the numbers it may publish."""

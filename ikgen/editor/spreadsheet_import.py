@@ -11,10 +11,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .diagnostics import ContentError, Diagnostic
-from .jsonschema import read_kommun
-from .load import SourceDocument
-from .model import (
+from ..core.diagnostics import ContentError, Diagnostic
+from ..core.load import SourceDocument
+from ..core.model import (
     Hantering,
     Kommun,
     Kontroll,
@@ -24,7 +23,9 @@ from .model import (
     Riskuppfoljning,
     Uppfoljning,
 )
-from .sheet import (
+from ..core.validate import validate_document
+from .editor_schema import read_kommun
+from .spreadsheet import (
     ACTION_FIELDS,
     COLUMNS,
     CONTROL_FIELDS,
@@ -34,7 +35,6 @@ from .sheet import (
     normalize,
     read_rows,
 )
-from .validate import validate_document
 from .yamlwrite import DRAFT_NOTE, dump_yaml, refuse_existing, schema_line, write_new
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

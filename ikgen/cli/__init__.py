@@ -14,9 +14,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import cli_editor
-from .diagnostics import ContentError
-from .pipeline import load_checked
+from ..core.diagnostics import ContentError
+from ..pipeline import load_checked
+from . import editor as cli_editor
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -102,7 +102,7 @@ def _check(content_dir: Path, earlier: str | None = None) -> int:
 
 
 def _check_urls(corpus, earlier: Path) -> int:  # noqa: ANN001 - Corpus
-    from .urls import ManifestError, missing_against
+    from ..publish.manifest import ManifestError, missing_against
 
     try:
         missing, total = missing_against(corpus, earlier)

@@ -10,10 +10,10 @@ import csv
 import io
 from typing import Any
 
-from ..corpus import Corpus, Document, NamndContent
-from ..derive import ControlInPlan, controls_of
-from ..model import Kontroll, Kontrollresultat, Plan, Risk, Uppfoljning
-from ..urls import data_url
+from ...core.corpus import Corpus, Document, NamndContent
+from ...core.derive import ControlInPlan, controls_of
+from ...core.model import Kontroll, Kontrollresultat, Plan, Risk, Uppfoljning
+from ..manifest import data_url
 from .schema import INTERNAL_FIELDS
 
 CSV_COLUMNS: list[tuple[str, str]] = [

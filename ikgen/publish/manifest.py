@@ -13,11 +13,11 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .corpus import Corpus, NamndContent
-from .derive import controls_of
-from .model import Plan, Uppfoljning
-from .render import relative_url
-from .site import Page, Site, build_site
+from ..core.corpus import Corpus, NamndContent
+from ..core.derive import controls_of
+from ..core.model import Plan, Uppfoljning
+from ..core.render import relative_url
+from ..core.site import Page, Site, build_site
 
 MANIFEST_PATH = "urls.txt"
 """Where the manifest is published, relative to the site root."""

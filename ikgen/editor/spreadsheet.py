@@ -15,9 +15,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .corpus import Corpus, Document, load_corpus
-from .diagnostics import ContentError, Diagnostic
-from .model import Kontroll, Kontrollresultat, Plan, Risk
+from ..core.corpus import Corpus, Document, load_corpus
+from ..core.diagnostics import ContentError, Diagnostic
+from ..core.model import Kontroll, Kontrollresultat, Plan, Risk
 
 #: Field key → the column heading ikgen writes (and reads; --kolumn maps other headings).
 COLUMNS: dict[str, str] = {

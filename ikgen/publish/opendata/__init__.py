@@ -7,9 +7,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..corpus import Corpus
-from ..site import Site
-from ..urls import MANIFEST_PATH, build_manifest, data_files, data_url, feed_url, write_redirects
+from ...core.corpus import Corpus
+from ...core.site import Site
+from ..manifest import (
+    MANIFEST_PATH,
+    build_manifest,
+    data_files,
+    data_url,
+    feed_url,
+    write_redirects,
+)
 from .data import plan_json, report_json, to_csv
 from .dcat import CATALOG_PATH, catalog
 from .feed import atom_feed

@@ -10,9 +10,9 @@ from ..corpus import Corpus
 from ..diagnostics import Diagnostic
 from ..load import SourceDocument
 from ..model import Kommun
-from ..sensitive import scan_corpus
 from .common import duplicates
 from .plan import RESERVED_ANCHORS, check_plan, check_stable_ids
+from .sensitive import scan_corpus
 from .uppfoljning import check_uppfoljning
 
 __all__ = ["RESERVED_ANCHORS", "check_corpus"]

@@ -55,13 +55,14 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "new":
         return _new(args)
     if args.command == "schema":
-        from .jsonschema import write_schemas
+        from ..editor.editor_schema import write_schemas
 
         written = write_schemas(Path(args.innehall), Path(args.ut) if args.ut else None)
         for path in written:
             print(f"Skrev {path}")
         return 0
-    from . import sheet, sheet_import
+    from ..editor import spreadsheet as sheet
+    from ..editor import spreadsheet_import as sheet_import
 
     if args.command == "export":
         path = sheet.export_sheet(Path(args.innehall), Path(args.fil), args.namnd, args.ar)
@@ -79,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
-    from . import scaffold
+    from ..editor import scaffold
 
     content = Path(args.innehall)
     notes: list[str] = []

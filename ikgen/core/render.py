@@ -9,7 +9,8 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import charts, derive, history, text
+from ..publish import githistory as history
+from . import charts, derive, text
 from .corpus import Corpus
 from .site import Page, Site, report_title
 
@@ -32,7 +33,7 @@ def environment() -> jinja2.Environment:
     global _env
     if _env is None:
         env = jinja2.Environment(
-            loader=jinja2.PackageLoader("ikgen", "templates"),
+            loader=jinja2.PackageLoader("ikgen.core", "templates"),
             autoescape=True,
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .corpus import Corpus
+    from ..core.corpus import Corpus
 
 BUNDLE_DIR = "pagefind"
 """Where the index and Pagefind's own JS/CSS are written, relative to the site folder."""

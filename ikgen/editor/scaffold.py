@@ -11,9 +11,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .corpus import Corpus, NamndContent, load_corpus
-from .diagnostics import ContentError, Diagnostic
-from .model import Plan, Uppfoljning
+from ..core.corpus import Corpus, NamndContent, load_corpus
+from ..core.diagnostics import ContentError, Diagnostic
+from ..core.model import Plan, Uppfoljning
 from .yamlwrite import DRAFT_NOTE, dump_yaml, plain, schema_line, write_new
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

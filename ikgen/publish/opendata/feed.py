@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import xml.etree.ElementTree as ET
 
-from ..corpus import Corpus, Document, NamndContent
-from ..derive import all_reports
-from ..render import relative_url
-from ..site import report_title
-from ..urls import data_url, feed_url
+from ...core.corpus import Corpus, Document, NamndContent
+from ...core.derive import all_reports
+from ...core.render import relative_url
+from ...core.site import report_title
+from ..manifest import data_url, feed_url
 from .data import page_url
 
 ATOM = "http://www.w3.org/2005/Atom"

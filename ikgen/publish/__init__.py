@@ -1,0 +1,1 @@
+"""Publishing around the pages: URL manifest and redirects, open data, search index, git history."""
