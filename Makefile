@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: site exempel test serve check bench lint clean
+.PHONY: site exempel test test-snabb serve check bench lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ test: $(VENV)/.test-installed
 	$(BIN)/ruff check ikgen tests
 	$(BIN)/ruff format --check ikgen tests
 	$(BIN)/python -m pytest -q
+
+# The fast tier while working: in-process tests of single modules (tests/unit and a few more).
+test-snabb: $(VENV)/.test-installed
+	$(BIN)/python -m pytest -q -m "not slow"
 
 bench: $(VENV)/.test-installed
 	$(BIN)/python -m bench.run

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import logging
-import os
 import re
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,8 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from .build import Build
+from .core import urls
 from .core.diagnostics import ContentError
 from .core.site import NavItem
 from .pipeline import RenderedSite, load_checked, render_site
@@ -56,9 +57,10 @@ class IkgenPlugin(BasePlugin[IkgenConfig]):
     """Generates every page from the YAML content."""
 
     def __init__(self) -> None:
+        self.build: Build | None = None
+        """This build's (or serve session's) state; ``ikgen build`` hands in its own."""
         self.rendered: RenderedSite | None = None
         self.serving = False
-        self.show_drafts = False
         self.sok_namnder: list[str] = []
         """Nämnder with a search index of their own (ikgen/publish/search.py, ``split_namnder``)."""
 
@@ -67,22 +69,21 @@ class IkgenPlugin(BasePlugin[IkgenConfig]):
         return Path(config.config_file_path).parent / self.config.innehall
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        if self.build is None or self.build.show_drafts != self.config.utkast:
+            self.build = Build(show_drafts=self.config.utkast)
         try:
-            corpus = load_checked(self.content_dir(config))
+            corpus = load_checked(self.content_dir(config), self.build)
         except ContentError as exc:
             raise PluginError("Innehållet har fel:\n" + str(exc)) from None
-        # `ikgen serve --utkast` passes the wish through the environment; a build ignores it.
-        show_drafts = self.config.utkast or (self.serving and os.environ.get("IKGEN_UTKAST") == "1")
-        self.show_drafts = show_drafts
-        self.rendered = render_site(corpus, show_drafts=show_drafts)
-        shown = self.rendered.site.corpus or corpus
+        self.rendered = render_site(corpus, self.build)
+        shown = self.rendered.site.corpus
         self.sok_namnder = split_namnder(shown, self.config.sok_per_namnd)
         if config.site_name in ("", "Internkontroll"):
             # Material prints site_name and nav titles unescaped: YAML text is escaped here.
             config.site_name = html.escape(f"Internkontroll – {corpus.kommun.namn}")
         if corpus.kommun.webbplats and not config.site_url:
             # Canonical URLs and sitemap.xml need the site's address (kommun.yml: webbplats).
-            config.site_url = corpus.kommun.webbplats.rstrip("/") + "/"
+            config.site_url = urls.absolute(corpus.kommun.webbplats, urls.START)
         for src_path, markdown_text in self.rendered.files.items():
             files.append(File.generated(config, src_path, content=markdown_text))
         config.nav = [_nav_entry(item) for item in self.rendered.site.nav]
@@ -90,7 +91,7 @@ class IkgenPlugin(BasePlugin[IkgenConfig]):
 
     def on_page_markdown(self, markdown: str, /, *, page: Any, config: MkDocsConfig, files: Files):
         """With drafts shown, every page says so: a preview is never mistaken for the site."""
-        if not self.show_drafts:
+        if self.build is None or not self.build.show_drafts:
             return markdown
         return DRAFT_BANNER + "\n\n" + markdown
 
@@ -104,10 +105,12 @@ class IkgenPlugin(BasePlugin[IkgenConfig]):
         return first if first in self.sok_namnder else ""
 
     def on_startup(self, /, *, command: str, dirty: bool) -> None:
+        # The plugin persists through a serve session's rebuilds: so does its state.
         self.serving = command == "serve"
+        self.build = Build(show_drafts=self.config.utkast)
 
     def on_post_build(self, /, *, config: MkDocsConfig) -> None:
-        if self.rendered is not None and self.rendered.site.corpus is not None:
+        if self.rendered is not None:
             base_url = self.rendered.site.corpus.kommun.webbplats or config.site_url or ""
             write_exports(self.rendered.site, Path(config.site_dir), base_url)
         # The live preview skips the index: a full re-index per edit would undo the cache.

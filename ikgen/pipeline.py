@@ -6,25 +6,22 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
+from .build import Build
 from .core import cache
 from .core.checks import check_corpus
 from .core.corpus import Corpus, load_partial
 from .core.diagnostics import ContentError
-from .core.render import render_page
-from .core.site import Page, Site, build_site
-from .publish import githistory as history
-
-_checked = cache.StampedCache()
-"""The cross-document problems of a content folder, by the stamps of all its files."""
+from .core.site import Site, build_site
 
 
-def load_checked(content_dir: Path) -> Corpus:
+def load_checked(content_dir: Path, build: Build | None = None) -> Corpus:
     """Load, validate and check a content folder; raise ContentError with every problem."""
-    corpus, problems = load_partial(Path(content_dir))
+    build = build or Build()
+    corpus, problems = load_partial(Path(content_dir), build.files)
     if corpus is not None:
         # `ikgen build` checks before MkDocs starts and the plugin loads again: check once.
         stamps = cache.PageStamps(corpus.root, list(corpus.namnder)).everything
-        problems += _checked.get(str(corpus.root), stamps, lambda: check_corpus(corpus))
+        problems += build.checked.get(str(corpus.root), stamps, lambda: check_corpus(corpus))
     if problems or corpus is None:
         raise ContentError(problems)
     return corpus
@@ -39,28 +36,23 @@ class RenderedSite:
     """Markdown text per source path."""
 
 
-def render_site(corpus: Corpus, *, show_drafts: bool = False) -> RenderedSite:
-    """Every page of the site as Markdown."""
-    site = build_site(corpus, show_drafts=show_drafts)
+def render_site(corpus: Corpus, build: Build | None = None) -> RenderedSite:
+    """Every page of the site as Markdown (drafts only if the build shows them)."""
+    build = build or Build()
+    site = build_site(corpus, show_drafts=build.show_drafts)
     # Cached per page by the stamps of the files it depends on (see ikgen/core/cache.py).
     stamps = cache.PageStamps(corpus.root, list(corpus.namnder))
     # One look at git for the whole build, not a git command per page (publish/githistory.py).
-    with history.build_scope(corpus.root, corpus.documents()):
+    with build.history.build_scope(corpus.root, corpus.documents()):
         files = {
-            p.src_path: cache.pages.get(
-                stamps.key(p.src_path, show_drafts),
-                stamps.of(_namnd_of(p)),
-                functools.partial(render_page, p, site),
+            p.src_path: build.pages.get(
+                stamps.key(p.src_path, build.show_drafts),
+                stamps.of(p.namnd_id),
+                functools.partial(build.renderer.render, p, site),
             )
             for p in site.pages
         }
     return RenderedSite(site, files)
-
-
-def _namnd_of(page: Page) -> str | None:
-    """The nämnd a page belongs to (None for the site-wide pages)."""
-    namnd = page.data.get("n")
-    return getattr(namnd, "id", None)
 
 
 def write_markdown(rendered: RenderedSite, folder: Path) -> None:

@@ -78,3 +78,16 @@ def audit_sites(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - Aud
     from granskning_stod import build_audit_sites
 
     return build_audit_sites(tmp_path_factory.mktemp("granskning"))
+
+
+FAST_MODULES = {"test_cache", "test_load", "test_nav_size", "test_rename", "test_render"}
+"""Test modules outside tests/unit/ that run in-process and fast enough for the fast tier."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark what builds real sites, runs subprocesses or a browser as ``slow``: ``make
+    test-snabb`` leaves those out (``pytest -m "not slow"``), ``make test`` runs everything."""
+    for item in items:
+        path = Path(str(item.fspath))
+        if "unit" not in path.parts and path.stem not in FAST_MODULES:
+            item.add_marker(pytest.mark.slow)

@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, run_ikgen
 from granskning_stod import AUDIT_CONTENT, edit, git, resolve
 
-from ikgen.publish.githistory import NOTE_DIRTY, NOTE_NO_GIT, source_history
+from ikgen.publish.githistory import NOTE_DIRTY, NOTE_NO_GIT, GitHistory
 from ikgen.publish.manifest import Manifest, missing_urls, redirect_html
 
 REPORT = "/socialnamnden/2024/delar-1/"
@@ -164,7 +164,7 @@ def test_history_outside_git_and_with_uncommitted_changes(audit_sites, main_site
     with report.open("a", encoding="utf-8") as f:
         f.write("\n")
     try:
-        history = source_history(report, None)
+        history = GitHistory(enabled=True).source_history(report, None)
         assert history.in_git and NOTE_DIRTY in history.notes
     finally:
         git(audit_sites.project, "checkout", "--", str(report))

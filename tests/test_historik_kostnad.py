@@ -12,7 +12,7 @@ import yaml
 from granskning_stod import git
 
 from bench import synth
-from ikgen.core import cache
+from ikgen.build import Build
 from ikgen.pipeline import RenderedSite, load_checked, render_site
 from ikgen.publish import githistory as history
 
@@ -34,8 +34,11 @@ def _project(tmp: Path, n: int) -> tuple[Path, list[Path]]:
     return content, reports
 
 
-def _build(monkeypatch: pytest.MonkeyPatch, content: Path) -> tuple[list[str], RenderedSite]:
+def _build(
+    monkeypatch: pytest.MonkeyPatch, content: Path, state: Build | None = None
+) -> tuple[list[str], RenderedSite]:
     """The core build of a content folder, and the git commands ikgen ran for it."""
+    state = state or Build()
     calls: list[str] = []
     real = subprocess.run
 
@@ -46,7 +49,7 @@ def _build(monkeypatch: pytest.MonkeyPatch, content: Path) -> tuple[list[str], R
 
     with monkeypatch.context() as patch:
         patch.setattr(history.subprocess, "run", counting)
-        rendered = render_site(load_checked(content))
+        rendered = render_site(load_checked(content, state), state)
     return calls, rendered
 
 
@@ -57,7 +60,8 @@ def test_git_commands_per_build_do_not_grow_with_documents(
     large, large_reports = _project(tmp_path / "stor", 12)
     assert len(large_reports) == 4 * len(small_reports)
     small_calls, _ = _build(monkeypatch, small)
-    large_calls, rendered = _build(monkeypatch, large)
+    session = Build()
+    large_calls, rendered = _build(monkeypatch, large, session)
     assert small_calls == large_calls == ["rev-parse", "status", "log", "cat-file"]
     for report in large_reports:
         doc = report.relative_to(large).with_suffix("")
@@ -65,8 +69,8 @@ def test_git_commands_per_build_do_not_grow_with_documents(
         assert "Källfilen har ändrats 1 gång efter beslutet" in page, doc
         assert f"Rättat {report.name}" in page and "Ändrat: sammanfattning." in page, doc
     # A rebuild at the same commit (ikgen serve) asks only for the checkout and its status.
-    cache.pages.clear()
-    again, _ = _build(monkeypatch, large)
+    session.pages.clear()
+    again, _ = _build(monkeypatch, large, session)
     assert again == ["rev-parse", "status"]
 
 
@@ -76,8 +80,9 @@ def test_histories_match_git_log_follow(tmp_path: Path) -> None:
         tmp_path, "mv", "content/socialnamnden", "content/omsorgsnamnden"
     )  # a rename, as --follow sees it
     git(tmp_path, "commit", "-qm", "Flyttat", date="2099-02-01T10:00:00+01:00")
-    with history.build_scope(content, []):
+    lookup = history.GitHistory(enabled=True)
+    with lookup.build_scope(content, []):
         for file in sorted(content.rglob("*.yml")):
             expected = git(tmp_path, "log", "--follow", "--format=%h", "--", str(file)).split()
-            got = [change.commit for change in history.source_history(file, None).changes]
+            got = [change.commit for change in lookup.source_history(file, None).changes]
             assert got == expected, file

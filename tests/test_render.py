@@ -7,7 +7,7 @@ from pathlib import Path
 
 from conftest import FIXTURES
 
-from ikgen.core.render import relative_url
+from ikgen.core.urls import relative as relative_url
 from ikgen.pipeline import load_checked, render_site
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -14,9 +14,11 @@ import sys
 import tempfile
 from pathlib import Path
 
+from ..build import Build
 from ..core.diagnostics import ContentError
 from ..pipeline import load_checked
 from . import editor as cli_editor
+from .serve import hand_over, serve
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -145,13 +147,14 @@ def _build(config_file: Path, site_dir: str | None, show_drafts: bool) -> int:
         print(f"{config_file}: fel i inställningarna, inget byggdes: {exc}", file=sys.stderr)
         return 1
     final = Path(site_dir) if site_dir else Path(config.site_dir)
+    state = Build(show_drafts=show_drafts)
     # Pre-check so content errors print as one line each, not as a MkDocs error.
-    load_checked(Path(config.config_file_path).parent / _content_option(config))
+    load_checked(Path(config.config_file_path).parent / _content_option(config), state)
     final.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".ikgen-bygge-", dir=final.parent))
     try:
         config = _load_config(config_file, site_dir=str(staging))
-        _set_drafts(config, show_drafts)
+        hand_over(config, state)
         build(config)
     except MkDocsException as exc:
         shutil.rmtree(staging, ignore_errors=True)
@@ -182,25 +185,15 @@ def _content_option(config) -> str:  # noqa: ANN001
     return plugin.config.innehall if plugin else "content"
 
 
-def _set_drafts(config, show_drafts: bool) -> None:  # noqa: ANN001
-    """Drafts are built only on request (--utkast), never from a leftover environment."""
-    plugin = config.plugins.get("ikgen")
-    if plugin is not None:
-        plugin.config.utkast = show_drafts
-
-
 def _serve(config_file: Path, dev_addr: str, show_drafts: bool) -> int:
-    from mkdocs.commands.serve import serve
-
     if not config_file.is_file():
         print(f"{config_file}: filen finns inte", file=sys.stderr)
         return 1
     config = _load_config(config_file)
-    load_checked(Path(config.config_file_path).parent / _content_option(config))
+    state = Build(show_drafts=show_drafts)
+    load_checked(Path(config.config_file_path).parent / _content_option(config), state)
     print(f"Förhandsgranskning på http://{dev_addr}/ (avsluta med Ctrl+C)")
-    if show_drafts:
-        os.environ["IKGEN_UTKAST"] = "1"
-    serve(str(config_file), dev_addr=dev_addr, livereload=True)
+    serve(config_file, dev_addr, state)
     return 0
 
 

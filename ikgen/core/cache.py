@@ -11,7 +11,8 @@ rebuild small:
   nämnd's pages and the site-wide ones, nothing else.
 
 The cross-document checks still run over the whole corpus; they are cheap next to parsing.
-Both caches are plain in-process dictionaries; a fresh process starts empty.
+Both caches are plain dictionaries owned by one ``ikgen.build.Build`` (one build, or one serve
+session) and passed explicitly; nothing is remembered at module level.
 """
 
 from __future__ import annotations
@@ -62,12 +63,6 @@ class StampedCache:
         """Forget everything."""
         self.entries.clear()
         self.misses.clear()
-
-
-files = StampedCache()
-"""Read + parsed + validated content files (see ``corpus._read``)."""
-pages = StampedCache()
-"""Rendered Markdown per page (see ``pipeline.render_site``)."""
 
 
 class PageStamps:

@@ -84,29 +84,35 @@ class Corpus:
         return copy
 
 
-def load_corpus(root: Path) -> Corpus:
+def load_corpus(root: Path, files: cache.StampedCache | None = None) -> Corpus:
     """Read and validate every file under root; raise ContentError listing every problem."""
-    corpus, problems = load_partial(root)
+    corpus, problems = load_partial(root, files)
     if problems or corpus is None:
         raise ContentError(problems)
     return corpus
 
 
-def load_partial(root: Path) -> tuple[Corpus | None, list[Diagnostic]]:
-    """Read every file; return what validated (None if kommun.yml did not) and every problem."""
+def load_partial(
+    root: Path, files: cache.StampedCache | None = None
+) -> tuple[Corpus | None, list[Diagnostic]]:
+    """Read every file; return what validated (None if kommun.yml did not) and every problem.
+
+    ``files`` remembers parsed files between calls (``ikgen serve``); None reads everything.
+    """
     root = Path(root)
     problems: list[Diagnostic] = []
+    read = _Reader(files if files is not None else cache.StampedCache(), problems)
     shown_root = _shown_root(root)
     if not (root / "kommun.yml").is_file():
         return None, [Diagnostic(f"{shown_root}/kommun.yml", None, None, "filen saknas")]
-    files = _classify(root, shown_root, problems)
-    kommun_doc, kommun = _read(root / "kommun.yml", f"{shown_root}/kommun.yml", Kommun, problems)
+    found = _classify(root, shown_root, problems)
+    kommun_doc, kommun = read(root / "kommun.yml", f"{shown_root}/kommun.yml", Kommun)
     namnder: dict[str, NamndContent] = {}
     broken: set[tuple[str, int, str | None]] = set()
-    for path, (kind, namnd_id, year, period) in files.items():
+    for path, (kind, namnd_id, year, period) in found.items():
         shown = f"{shown_root}/{path.relative_to(root).as_posix()}"
         model = {"namnd": Namnd, "plan": Plan, "uppfoljning": Uppfoljning}[kind]
-        source, obj = _read(path, shown, model, problems)
+        source, obj = read(path, shown, model)
         if obj is None or source is None:
             broken.add((namnd_id, year, period if kind == "uppfoljning" else None))
             continue
@@ -144,14 +150,21 @@ def _attach(
         owner.uppfoljningar[(doc.year, doc.period_id)] = doc
 
 
-def _read(path: Path, shown: str, model: Any, problems: list[Diagnostic]) -> tuple[Any, Any]:
-    # Cached by path, mtime and size: under `ikgen serve` only changed files are parsed again.
-    key = (str(path.absolute()), shown, model.__name__)
-    source, obj, errors = cache.files.get(
-        key, cache.stamp(path), lambda: _read_file(path, shown, model)
-    )
-    problems.extend(errors)
-    return source, obj
+@dataclass
+class _Reader:
+    """Reads content files through a cache, collecting every problem."""
+
+    files: cache.StampedCache
+    problems: list[Diagnostic]
+
+    def __call__(self, path: Path, shown: str, model: Any) -> tuple[Any, Any]:
+        # Cached by path, mtime and size: under `ikgen serve` only changed files are parsed again.
+        key = (str(path.absolute()), shown, model.__name__)
+        source, obj, errors = self.files.get(
+            key, cache.stamp(path), lambda: _read_file(path, shown, model)
+        )
+        self.problems.extend(errors)
+        return source, obj
 
 
 def _read_file(path: Path, shown: str, model: Any) -> tuple[Any, Any, list[Diagnostic]]:

@@ -199,6 +199,41 @@ def groups(kommun: Kommun, plan: Plan, year: int) -> list[RiskGroup]:
     return out
 
 
+@dataclass(frozen=True)
+class ReportedControl:
+    """A control as a report shows it: the risk it tests, the plan's control, the result."""
+
+    risk: Risk
+    kontroll: Kontroll
+    resultat: Kontrollresultat
+
+
+@dataclass(frozen=True)
+class ReportSection:
+    """One area's (goal's) controls as a follow-up reports them, in plan order."""
+
+    group: RiskGroup
+    items: list[ReportedControl]
+
+
+def report_sections(
+    kommun: Kommun, plan: Plan, report: Uppfoljning, year: int
+) -> list[ReportSection]:
+    """The report's results grouped as the plan groups its risks; empty groups left out."""
+    out = []
+    for group in groups(kommun, plan, year):
+        items = [
+            ReportedControl(risk, k, r)
+            for risk in group.risks
+            for k in risk.kontroller
+            for r in report.kontroller
+            if r.kontroll == k.id
+        ]
+        if items:
+            out.append(ReportSection(group, items))
+    return out
+
+
 def serious(corpus: Corpus) -> list[tuple[NamndContent, Document, Deviation]]:
     """The deviations at the scale's most serious level in each nämnd's latest report."""
     top = max((b.allvar or 0 for b in corpus.kommun.bedomningsskala), default=0)

@@ -30,7 +30,6 @@ _CORE_TAGS = {
     for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
 }
 _DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}")
-_constructor = yaml.constructor.SafeConstructor()
 
 Loc = tuple[str | int, ...]
 
@@ -152,7 +151,8 @@ def _convert_mapping(
 
 def _convert_scalar(node: yaml.ScalarNode, loc: Loc) -> Any:
     try:
-        return _constructor.construct_object(node, deep=True)
+        # A constructor remembers every node it built: a fresh one per scalar keeps none.
+        return yaml.constructor.SafeConstructor().construct_object(node, deep=True)
     except (ValueError, OverflowError, yaml.constructor.ConstructorError):
         line = node.start_mark.line + 1
         if _DATE_LIKE.match(node.value):

@@ -2,74 +2,75 @@
 
 from __future__ import annotations
 
-import functools
-import posixpath
-from typing import Any
+import dataclasses
+from collections.abc import Callable
+from typing import Any, TypedDict
 
 import jinja2
 from markupsafe import Markup
 
-from ..publish import githistory as history
-from . import charts, derive, text
-from .corpus import Corpus
+from . import charts, derive, text, urls
+from .corpus import Corpus, Document
+from .model import Kommun
 from .site import Page, Site, report_title
 
-_env: jinja2.Environment | None = None
+SourceHistoryLookup = Callable[[Document], Any]
+"""What a page shows under "Ändringar efter beslutet": a document's git history."""
 
 
-def relative_url(from_url: str, to_url: str) -> str:
-    """A link from one public URL path to another that works from any host and sub-path."""
-    target, _, anchor = to_url.partition("#")
-    rel = posixpath.relpath(target, from_url) if target else ""
-    if target.endswith("/") and rel not in ("", "."):
-        rel += "/"
-    if rel == ".":
-        rel = "./"
-    return rel + (f"#{anchor}" if anchor else "")
+class TemplateContext(TypedDict):
+    """What every template gets, besides the fields of its own page class (``site.py``)."""
+
+    page: Page
+    site: Site
+    corpus: Corpus
+    kommun: Kommun
+    urls: Any
+    """The URL authority (``ikgen.core.urls``): templates never join URL strings."""
+    link: Callable[[str], str]
+    """A URL path → a link relative to this page."""
+    bedomning: Callable[[str | None], Markup]
+    """An assessment level id → its badge."""
+    status: Callable[[str | None], Markup]
+    """A status id → its badge."""
+    source_history: SourceHistoryLookup
 
 
-def environment() -> jinja2.Environment:
-    """The Jinja2 environment with ikgen's filters (built once)."""
-    global _env
-    if _env is None:
-        env = jinja2.Environment(
-            loader=jinja2.PackageLoader("ikgen.core", "templates"),
-            autoescape=True,
-            undefined=jinja2.StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-            extensions=["jinja2.ext.do"],
-            # Markdown heading attributes are written "{#id}", which is Jinja's comment syntax.
-            comment_start_string="<#--",
-            comment_end_string="--#>",
-        )
-        env.filters["md"] = lambda value, cls="ik-text": Markup(text.html_block(value, cls))
-        env.filters["heading"] = lambda value: Markup(text.heading_text(value))
-        env.filters["num"] = text.number
-        env.filters["datum"] = lambda d: d.isoformat() if d else ""
-        env.globals.update(
-            controls_of=derive.controls_of,
-            deviations=derive.deviations,
-            assessment_counts=derive.assessment_counts,
-            latest_report=derive.latest_report,
-            reports_in_order=derive.reports_in_order,
-            groups=derive.groups,
-            serious=derive.serious,
-            all_reports=derive.all_reports,
-            report_title=report_title,
-            trend_charts=charts.trend_charts,
-            counts_chart=charts.counts_chart,
-            source_history=history.document_history,
-        )
-        _env = env
-    return _env
+def _environment(fields: text.MarkdownFields) -> jinja2.Environment:
+    """A Jinja2 environment with ikgen's filters and the derived facts as globals."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("ikgen.core", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        extensions=["jinja2.ext.do"],
+        # Markdown heading attributes are written "{#id}", which is Jinja's comment syntax.
+        comment_start_string="<#--",
+        comment_end_string="--#>",
+    )
+    env.filters["md"] = lambda value, cls="ik-text": Markup(fields.block(value, cls))
+    env.filters["heading"] = lambda value: Markup(text.heading_text(value))
+    env.filters["num"] = text.number
+    env.filters["datum"] = lambda d: d.isoformat() if d else ""
+    env.globals.update(
+        controls_of=derive.controls_of,
+        deviations=derive.deviations,
+        assessment_counts=derive.assessment_counts,
+        latest_report=derive.latest_report,
+        reports_in_order=derive.reports_in_order,
+        serious=derive.serious,
+        all_reports=derive.all_reports,
+        report_title=report_title,
+        trend_charts=charts.trend_charts,
+        counts_chart=charts.counts_chart,
+    )
+    return env
 
 
-@functools.lru_cache(maxsize=4096)
 def badge(kind: str, level_id: str | None, label: str | None, severity: int | None) -> Markup:
-    """A status or assessment shown by icon and text, never colour alone (cached: a site of
-    1,000 reports shows some 100,000 badges of a few kinds)."""
+    """A status or assessment shown by icon and text, never colour alone."""
     if not label:
         return Markup("")
     icon = {0: "✔", 1: "▲", 2: "✖"}.get(severity if severity is not None else -1, "●")
@@ -83,32 +84,49 @@ def badge(kind: str, level_id: str | None, label: str | None, severity: int | No
     ).format(cls, icon, label)
 
 
-def render_page(page: Page, site: Site) -> str:
-    """The Markdown source of one page."""
-    corpus: Corpus = page.data["corpus"]
-    kommun = corpus.kommun
+class Renderer:
+    """Renders pages to Markdown: one per build or serve session (templates compiled once)."""
 
-    def link(to_url: str) -> str:
-        return relative_url(page.url, to_url)
+    def __init__(self, source_history: SourceHistoryLookup) -> None:
+        self.environment = _environment(text.MarkdownFields())
+        self.source_history = source_history
+        # A site of 1,000 reports shows some 100,000 badges of a few kinds: make each once.
+        self._badges: dict[tuple[str, str | None, str | None, int | None], Markup] = {}
 
-    def bedomning(level_id: str | None) -> Markup:
-        level = kommun.bedomning(level_id)
-        return badge(
-            "bedomning", level_id, level.namn if level else None, level.allvar if level else None
+    def badge(self, kind: str, level_id: str | None, label: str | None, severity: int | None):
+        """A badge, made once per kind, level and label."""
+        key = (kind, level_id, label, severity)
+        if key not in self._badges:
+            self._badges[key] = badge(*key)
+        return self._badges[key]
+
+    def context(self, page: Page, site: Site) -> TemplateContext:
+        """The common template context of a page."""
+        kommun = page.corpus.kommun
+
+        def bedomning(level_id: str | None) -> Markup:
+            level = kommun.bedomning(level_id)
+            name, severity = (level.namn, level.allvar) if level else (None, None)
+            return self.badge("bedomning", level_id, name, severity)
+
+        def status(status_id: str | None) -> Markup:
+            step = kommun.status(status_id)
+            return self.badge("status", status_id, step.namn if step else None, None)
+
+        return TemplateContext(
+            page=page,
+            site=site,
+            corpus=page.corpus,
+            kommun=kommun,
+            urls=urls,
+            link=lambda to_url: urls.relative(page.url, to_url),
+            bedomning=bedomning,
+            status=status,
+            source_history=self.source_history,
         )
 
-    def status(status_id: str | None) -> Markup:
-        step = kommun.status(status_id)
-        return badge("status", status_id, step.namn if step else None, None)
-
-    template = environment().get_template(f"{page.kind}.md.j2")
-    context: dict[str, Any] = {
-        **page.data,
-        "page": page,
-        "site": site,
-        "kommun": kommun,
-        "link": link,
-        "bedomning": bedomning,
-        "status": status,
-    }
-    return template.render(context)
+    def render(self, page: Page, site: Site) -> str:
+        """The Markdown source of one page."""
+        template = self.environment.get_template(f"{page.kind}.md.j2")
+        own = {f.name: getattr(page, f.name) for f in dataclasses.fields(page)}
+        return template.render({**own, **self.context(page, site)})

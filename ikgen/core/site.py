@@ -1,34 +1,150 @@
-"""Site: the list of pages (URL, source path, kind, data) and the navigation, engine-agnostic."""
+"""Site: the list of pages (typed, one class per kind) and the navigation, engine-agnostic."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import ClassVar
 
+from . import urls
 from .corpus import Corpus, Document, NamndContent
-from .derive import control_histories, reports_in_order
+from .derive import (
+    ControlHistory,
+    ReportSection,
+    RiskGroup,
+    control_histories,
+    groups,
+    report_sections,
+    reports_in_order,
+)
+from .model import Plan, Uppfoljning
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, kw_only=True)
 class Page:
-    """One page of the site."""
+    """One page of the site; each kind of page is a subclass with what its template needs."""
 
+    kind: ClassVar[str]
+    """Which template renders it (``{kind}.md.j2``)."""
     src_path: str
     """The Markdown file's path, e.g. ``socialnamnden/2024/delar-1.md``."""
-    kind: str
-    """Which template renders it: start, namnd, ar, plan, uppfoljning, kontroller, kontroll, …"""
     title: str
     """The page title (plain text)."""
-    data: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
-    """What the template needs."""
+    corpus: Corpus
+    """The corpus the site is made from (without drafts unless drafts are shown)."""
 
     @property
     def url(self) -> str:
         """The page's public URL path, e.g. ``/socialnamnden/2024/delar-1/``."""
-        path = self.src_path.removesuffix(".md")
-        if path == "index":
-            return "/"
-        return "/" + path.removesuffix("/index") + "/"
+        return urls.page_url(self.src_path)
+
+    @property
+    def namnd_id(self) -> str | None:
+        """The nämnd the page belongs to (None for the site-wide pages)."""
+        return None
+
+    def anchors(self) -> list[str]:
+        """The citable anchors on the page (risks and controls, earlier ids included)."""
+        return []
+
+
+@dataclass(eq=False, kw_only=True)
+class StartPage(Page):
+    """The municipality: nämnder, latest reports, the serious deviations."""
+
+    kind: ClassVar[str] = "start"
+
+
+@dataclass(eq=False, kw_only=True)
+class AccessibilityPage(Page):
+    """The accessibility statement (tillgänglighetsredogörelse)."""
+
+    kind: ClassVar[str] = "tillganglighet"
+
+
+@dataclass(eq=False, kw_only=True)
+class SearchPage(Page):
+    """The search page (in no navigation; linked from the header)."""
+
+    kind: ClassVar[str] = "sok"
+
+
+@dataclass(eq=False, kw_only=True)
+class NamndPage(Page):
+    """One nämnd: its years, reports and trend."""
+
+    kind: ClassVar[str] = "namnd"
+    n: NamndContent
+    """The nämnd and all its documents."""
+    histories: dict[str, ControlHistory]
+    """Every control of the nämnd across years, by current id."""
+
+    @property
+    def namnd_id(self) -> str | None:
+        """The nämnd the page belongs to."""
+        return self.n.id
+
+
+@dataclass(eq=False, kw_only=True)
+class ControlsPage(NamndPage):
+    """A nämnd's list of every control."""
+
+    kind: ClassVar[str] = "kontroller"
+
+
+@dataclass(eq=False, kw_only=True)
+class ControlPage(NamndPage):
+    """One control across all periods and years."""
+
+    kind: ClassVar[str] = "kontroll"
+    history: ControlHistory
+    """The control's appearances, oldest first."""
+
+
+@dataclass(eq=False, kw_only=True)
+class DocumentPage(NamndPage):
+    """A plan or a follow-up report."""
+
+    doc: Document
+    """The document shown."""
+    short: str
+    """The page's short title (in the navigation), e.g. ``Internkontrollplan 2024``."""
+
+
+@dataclass(eq=False, kw_only=True)
+class PlanPage(DocumentPage):
+    """A plan, with its risk matrix; risks and controls are anchors."""
+
+    kind: ClassVar[str] = "plan"
+    groups: list[RiskGroup]
+    """The plan's risks under the year's areas (goals), in the order they are shown."""
+
+    def anchors(self) -> list[str]:
+        """Every risk and control of the plan, earlier ids included."""
+        risks = [r for g in self.groups for r in g.risks]
+        ids = [a for r in risks for a in (r.id, *r.tidigare_id)]
+        return ids + [a for r in risks for k in r.kontroller for a in (k.id, *k.tidigare_id)]
+
+
+@dataclass(eq=False, kw_only=True)
+class ReportPage(DocumentPage):
+    """A follow-up report; each reported control is an anchor."""
+
+    kind: ClassVar[str] = "uppfoljning"
+    plan: Plan
+    """The year's plan the report follows up."""
+    sections: list[ReportSection]
+    """The reported controls under the plan's areas (goals), in the order they are shown."""
+
+    @property
+    def report(self) -> Uppfoljning:
+        """The follow-up itself."""
+        assert isinstance(self.doc.content, Uppfoljning)
+        return self.doc.content
+
+    def anchors(self) -> list[str]:
+        """Every reported control, earlier ids included."""
+        shown = [item.kontroll for s in self.sections for item in s.items]
+        return [a for k in shown for a in (k.id, *k.tidigare_id)]
 
 
 @dataclass
@@ -46,7 +162,7 @@ class Site:
 
     pages: list[Page]
     nav: list[NavItem]
-    corpus: Corpus | None = None
+    corpus: Corpus
     """The corpus the pages were made from (without drafts unless drafts are shown)."""
 
     def page(self, url: str) -> Page | None:
@@ -65,22 +181,21 @@ def build_site(corpus: Corpus, *, show_drafts: bool = False) -> Site:
     """Every page of the site, made from a corpus that is already validated and checked."""
     if not show_drafts:
         corpus = corpus.without_drafts()
-    pages = [Page("index.md", "start", corpus.kommun.namn, {"corpus": corpus})]
-    nav = [NavItem("Start", "index.md")]
+    start = urls.source_path(urls.START)
+    pages: list[Page] = [StartPage(src_path=start, title=corpus.kommun.namn, corpus=corpus)]
+    nav = [NavItem("Start", start)]
     sections = []
     for n in corpus.namnder.values():
         namnd_pages, namnd_nav = _namnd_pages(corpus, n)
         pages += namnd_pages
         sections.append(namnd_nav)
     nav += _grouped(sections)
-    pages.append(
-        Page(
-            "tillganglighet.md", "tillganglighet", "Tillgänglighetsredogörelse", {"corpus": corpus}
-        )
-    )
-    nav.append(NavItem("Tillgänglighet", "tillganglighet.md"))
+    accessibility = urls.source_path(urls.ACCESSIBILITY)
+    title = "Tillgänglighetsredogörelse"
+    pages.append(AccessibilityPage(src_path=accessibility, title=title, corpus=corpus))
+    nav.append(NavItem("Tillgänglighet", accessibility))
     # The search page (Pagefind's UI, loaded on demand); in no nav, linked from the header.
-    pages.append(Page("sok.md", "sok", "Sök", {"corpus": corpus}))
+    pages.append(SearchPage(src_path=urls.source_path(urls.SEARCH), title="Sök", corpus=corpus))
     return Site(pages, nav, corpus)
 
 
@@ -108,42 +223,59 @@ def _grouped(sections: list[NavItem]) -> list[NavItem]:
 def _namnd_pages(corpus: Corpus, n: NamndContent) -> tuple[list[Page], NavItem]:
     histories = control_histories(corpus, n)
     base = {"corpus": corpus, "n": n, "histories": histories}
-    pages = [Page(f"{n.id}/index.md", "namnd", n.namnd.namn, base)]
-    section = NavItem(n.namnd.namn, children=[NavItem("Översikt", f"{n.id}/index.md")])
+    own = urls.source_path(urls.namnd(n.id), section=True)
+    pages: list[Page] = [NamndPage(src_path=own, title=n.namnd.namn, **base)]
+    section = NavItem(n.namnd.namn, children=[NavItem("Översikt", own)])
     years = sorted(set(n.plans) | {y for y, _ in n.uppfoljningar}, reverse=True)
     for year in years:
         year_pages = _year_pages(corpus, n, year, base)
         pages += year_pages
-        year_nav = NavItem(
-            str(year), children=[NavItem(p.data["short"], p.src_path) for p in year_pages]
-        )
+        year_nav = NavItem(str(year), children=[NavItem(p.short, p.src_path) for p in year_pages])
         section.children.append(year_nav)
     if histories:
+        listing = urls.source_path(urls.controls(n.id), section=True)
         title = f"{n.namnd.namn}: kontroller"
-        pages.append(Page(f"{n.id}/kontroller/index.md", "kontroller", title, base))
-        section.children.append(NavItem("Alla kontroller", f"{n.id}/kontroller/index.md"))
+        pages.append(ControlsPage(src_path=listing, title=title, **base))
+        section.children.append(NavItem("Alla kontroller", listing))
     for cid, history in sorted(histories.items()):
-        data = {**base, "history": history}
-        pages.append(
-            Page(f"{n.id}/kontroller/{cid}.md", "kontroll", history.latest.kontroll.titel, data)
-        )
+        src = urls.source_path(urls.control(n.id, cid))
+        title = history.latest.kontroll.titel
+        pages.append(ControlPage(src_path=src, title=title, history=history, **base))
     return pages, section
 
 
-def _year_pages(corpus: Corpus, n: NamndContent, year: int, base: dict[str, Any]) -> list[Page]:
+def _year_pages(corpus: Corpus, n: NamndContent, year: int, base: dict) -> list[DocumentPage]:
     """A year's follow-ups (newest first), then its plan."""
-    pages = []
+    pages: list[DocumentPage] = []
+    plan_doc = n.plans.get(year)
+    plan = plan_doc.content if plan_doc else None
     reports = [d for d in reports_in_order(corpus, n) if d.year == year]
     for doc in reversed(reports):
+        assert isinstance(plan, Plan) and isinstance(doc.content, Uppfoljning)
         short = report_title(corpus, doc)
-        data = {**base, "doc": doc, "short": short}
+        src = urls.source_path(urls.of_document(doc))
+        sections = report_sections(corpus.kommun, plan, doc.content, year)
+        title = f"{n.namnd.namn}: {short}"
         pages.append(
-            Page(
-                f"{n.id}/{year}/{doc.period_id}.md", "uppfoljning", f"{n.namnd.namn}: {short}", data
+            ReportPage(
+                src_path=src,
+                title=title,
+                doc=doc,
+                short=short,
+                plan=plan,
+                sections=sections,
+                **base,
             )
         )
-    if year in n.plans:
+    if plan_doc is not None:
+        assert isinstance(plan, Plan)
         short = f"Internkontrollplan {year}"
-        data = {**base, "doc": n.plans[year], "short": short}
-        pages.append(Page(f"{n.id}/{year}/plan.md", "plan", f"{n.namnd.namn}: {short}", data))
+        src = urls.source_path(urls.of_document(plan_doc))
+        title = f"{n.namnd.namn}: {short}"
+        plan_groups = groups(corpus.kommun, plan, year)
+        pages.append(
+            PlanPage(
+                src_path=src, title=title, doc=plan_doc, short=short, groups=plan_groups, **base
+            )
+        )
     return pages

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 import re
-from functools import lru_cache
 
 import markdown
 import nh3
@@ -51,35 +50,55 @@ def _shift_heading(match: re.Match[str]) -> str:
     return f"<{match.group(1)}h{level}>"
 
 
-_md = markdown.Markdown(extensions=["sane_lists", "tables", "fenced_code"], output_format="html")
+class MarkdownFields:
+    """Turns editors' Markdown fields into HTML that carries no script, style or foreign markup.
 
-
-@lru_cache(maxsize=65536)
-def markdown_to_html(text: str | None) -> str:
-    """Render an editor's Markdown to HTML that carries no script, style or foreign markup.
-
-    One Markdown converter is reused (building one costs more than converting a short field),
-    and results are cached: the same field appears on a report and on its control's page.
+    One per renderer: its converter is reused (building one costs more than converting a short
+    field) and its results are remembered (the same field appears on a report and on its
+    control's page).
     """
-    if not text:
-        return ""
-    rendered = _md.reset().convert(text)
-    rendered = _HEADING.sub(_shift_heading, rendered)
-    clean = nh3.clean(
-        rendered,
-        tags=_ALLOWED_TAGS,
-        attributes=_ALLOWED_ATTRIBUTES,
-        url_schemes={"http", "https", "mailto"},
-        link_rel="noopener nofollow",
-    )
-    # A blank line would end the raw HTML block in the page's Markdown; keep it one block.
-    return re.sub(r"\n\s*\n", "\n", clean).strip()
+
+    def __init__(self) -> None:
+        self._md = markdown.Markdown(
+            extensions=["sane_lists", "tables", "fenced_code"], output_format="html"
+        )
+        self._done: dict[str, str] = {}
+
+    def to_html(self, text: str | None) -> str:
+        """A field as safe HTML (empty for no text)."""
+        if not text:
+            return ""
+        if text not in self._done:
+            self._done[text] = self._convert(text)
+        return self._done[text]
+
+    def block(self, text: str | None, css_class: str = "ik-text") -> str:
+        """A field as a self-contained HTML block for a generated page."""
+        body = self.to_html(text)
+        return f'<div class="{css_class}">\n{body}\n</div>' if body else ""
+
+    def _convert(self, text: str) -> str:
+        rendered = self._md.reset().convert(text)
+        rendered = _HEADING.sub(_shift_heading, rendered)
+        clean = nh3.clean(
+            rendered,
+            tags=_ALLOWED_TAGS,
+            attributes=_ALLOWED_ATTRIBUTES,
+            url_schemes={"http", "https", "mailto"},
+            link_rel="noopener nofollow",
+        )
+        # A blank line would end the raw HTML block in the page's Markdown; keep it one block.
+        return re.sub(r"\n\s*\n", "\n", clean).strip()
+
+
+def markdown_to_html(text: str | None) -> str:
+    """One field as safe HTML, with a converter of its own (for tools and tests)."""
+    return MarkdownFields().to_html(text)
 
 
 def html_block(text: str | None, css_class: str = "ik-text") -> str:
-    """A Markdown field as a self-contained HTML block for a generated page."""
-    body = markdown_to_html(text)
-    return f'<div class="{css_class}">\n{body}\n</div>' if body else ""
+    """One field as a self-contained HTML block, with a converter of its own."""
+    return MarkdownFields().block(text, css_class)
 
 
 def inline(text: str | None) -> str:

@@ -108,12 +108,139 @@ class _Checkout:
         return path.relative_to(self.top).as_posix()
 
 
-_logs: dict[tuple[str, str, str, bool], dict[str, list[Version]]] = {}
-"""Per-file histories per (top, scope, HEAD, shallow): the log changes only with HEAD."""
-_blobs: dict[tuple[str, str], Any] = {}
-"""Parsed old versions per (commit, path); a commit's file never changes."""
-_build: dict[str, Any] = {}
-"""The current build (see ``build_scope``): its content folder, documents and checkout."""
+class GitHistory:
+    """The git look-up of one build or one ``ikgen serve`` session, with what it remembers.
+
+    The log is kept per HEAD commit and parsed old versions per (commit, path), so the
+    rebuilds of a serve session ask git only for ``rev-parse`` and ``status`` again.
+    """
+
+    def __init__(self, *, enabled: bool | None = None) -> None:
+        if enabled is None:
+            # For reproducible output (golden tests): IKGEN_HISTORIK=av leaves the history out.
+            enabled = os.environ.get("IKGEN_HISTORIK") != "av"
+        self.enabled = enabled
+        """False: pages say the history was left out of the build."""
+        self._logs: dict[tuple[str, str, str, bool], dict[str, list[Version]]] = {}
+        """Per-file histories per (top, scope, HEAD, shallow): the log changes only with HEAD."""
+        self._blobs: dict[tuple[str, str], Any] = {}
+        """Parsed old versions per (commit, path); a commit's file never changes."""
+        self._build: dict[str, Any] = {}
+        """The current build (see ``build_scope``): its content folder, documents and checkout."""
+
+    @contextlib.contextmanager
+    def build_scope(self, content_root: Path, documents: Iterable[Any]) -> Iterator[None]:
+        """Within this block every document's history comes from one look at the checkout, and the
+        old versions for all ``documents`` are read at once (the first time a history is asked)."""
+        saved = dict(self._build)
+        self._build.clear()
+        self._build.update(root=Path(content_root).resolve(), documents=list(documents))
+        try:
+            yield
+        finally:
+            self._build.clear()
+            self._build.update(saved)
+
+    def source_history(self, path: Path, decided: dt.date | None) -> SourceHistory:
+        """The history of one content file, with the changes after the decision date summarised."""
+        if not self.enabled:
+            return SourceHistory(False, notes=[NOTE_OFF])
+        path = Path(path).resolve()
+        checkout = self._checkout_for(path)
+        if checkout is None:
+            return SourceHistory(False, notes=[NOTE_NO_GIT])
+        out = SourceHistory(True)
+        if checkout.shallow:
+            out.notes.append(NOTE_SHALLOW)
+        key = checkout.key(path)
+        status = checkout.status.get(key, "")
+        if status.startswith("??"):
+            out.notes.append(NOTE_UNTRACKED)
+        elif status.strip():
+            out.notes.append(NOTE_DIRTY)
+        versions = checkout.versions.get(key, [])
+        out.changes = [change for change, _ in versions]
+        if decided is not None:
+            self._read_versions(checkout.top, _needed(versions, decided))
+            out.after_decision = self._summarised(versions, decided)
+        return out
+
+    def document_history(self, doc: Any) -> SourceHistory:
+        """The history of a plan's or follow-up's file, relative to its decision date."""
+        return self.source_history(doc.file, _decided(doc))
+
+    def _checkout_for(self, path: Path) -> _Checkout | None:
+        """The build's look at the checkout if the file is in its content folder, else a new one."""
+        root = self._build.get("root")
+        if root is None or not path.is_relative_to(root):
+            return self._look(path.parent)
+        if "checkout" not in self._build:
+            checkout = self._build["checkout"] = self._look(root)
+            if checkout is not None:
+                docs = [(Path(d.file).resolve(), _decided(d)) for d in self._build["documents"]]
+                needed = set()
+                for file, decided in docs:
+                    if decided is not None and checkout.covers(file):
+                        needed |= _needed(checkout.versions.get(checkout.key(file), []), decided)
+                self._read_versions(checkout.top, needed)
+        return self._build["checkout"]
+
+    def _look(self, folder: Path) -> _Checkout | None:
+        """Ask git about the checkout around a folder: top, shallowness, status and the log."""
+        head = _git(folder, "rev-parse", "--show-toplevel", "--is-shallow-repository", "HEAD")
+        if head is None:  # outside git, or a repository without commits
+            head = _git(folder, "rev-parse", "--show-toplevel", "--is-shallow-repository")
+            if head is None:
+                return None
+        top, shallow, commit = [*head.splitlines(), ""][:3]
+        top_path, is_shallow = Path(top).resolve(), shallow.strip() == "true"
+        status = _status(folder)
+        key = (str(top_path), str(folder), commit, is_shallow)
+        if key not in self._logs:
+            if len(self._logs) >= 4:
+                self._logs.clear()
+            self._logs[key] = _follow(_log(folder)) if commit else {}
+        return _Checkout(top_path, is_shallow, folder, status, self._logs[key])
+
+    def _read_versions(self, top: Path, wanted: set[tuple[str, str]]) -> None:
+        """Read and parse the old versions not read yet, all with one ``git cat-file --batch``."""
+        missing = sorted(wanted - self._blobs.keys())
+        if not missing:
+            return
+        if len(self._blobs) > 20_000:
+            self._blobs.clear()
+        request = "".join(f"{full}:{path}\n" for full, path in missing).encode()
+        try:
+            done = subprocess.run(
+                ["git", "cat-file", "--batch"],
+                cwd=top,
+                input=request,
+                capture_output=True,
+                timeout=_TIMEOUT,
+                check=False,
+            )
+            output = done.stdout if done.returncode == 0 else b""
+        except (OSError, subprocess.SubprocessError):
+            output = b""
+        for key, text in zip(missing, _split_batch(output, len(missing)), strict=True):
+            self._blobs[key] = _parse(text)
+
+    def _summarised(self, versions: list[Version], decided: dt.date) -> list[Change]:
+        """The changes dated after ``decided``, each with its summary (old versions read)."""
+        out = []
+        for i, (change, full) in enumerate(versions):
+            if change.date > decided:
+                if i + 1 < len(versions):
+                    older, older_full = versions[i + 1]
+                    new, old = (
+                        self._blobs.get((full, change.path)),
+                        self._blobs.get((older_full, older.path)),
+                    )
+                    summary = _summarise(new, old)
+                else:
+                    summary = "filen skapades"
+                out.append(_with_summary(change, summary))
+        return out
 
 
 def _git(cwd: Path, *args: str) -> str | None:
@@ -127,89 +254,9 @@ def _git(cwd: Path, *args: str) -> str | None:
     return done.stdout if done.returncode == 0 else None
 
 
-@contextlib.contextmanager
-def build_scope(content_root: Path, documents: Iterable[Any]) -> Iterator[None]:
-    """Within this block every document's history comes from one look at the checkout, and the
-    old versions for all ``documents`` are read at once (the first time a history is asked)."""
-    saved = dict(_build)
-    _build.clear()
-    _build.update(root=Path(content_root).resolve(), documents=list(documents))
-    try:
-        yield
-    finally:
-        _build.clear()
-        _build.update(saved)
-
-
-def source_history(path: Path, decided: dt.date | None) -> SourceHistory:
-    """The history of one content file, with the changes after the decision date summarised."""
-    if os.environ.get("IKGEN_HISTORIK") == "av":
-        # For reproducible output (golden tests): the page says the history was left out.
-        return SourceHistory(False, notes=[NOTE_OFF])
-    path = Path(path).resolve()
-    checkout = _checkout_for(path)
-    if checkout is None:
-        return SourceHistory(False, notes=[NOTE_NO_GIT])
-    out = SourceHistory(True)
-    if checkout.shallow:
-        out.notes.append(NOTE_SHALLOW)
-    key = checkout.key(path)
-    status = checkout.status.get(key, "")
-    if status.startswith("??"):
-        out.notes.append(NOTE_UNTRACKED)
-    elif status.strip():
-        out.notes.append(NOTE_DIRTY)
-    versions = checkout.versions.get(key, [])
-    out.changes = [change for change, _ in versions]
-    if decided is not None:
-        _read_versions(checkout.top, _needed(versions, decided))
-        out.after_decision = _summarised(versions, decided)
-    return out
-
-
-def document_history(doc: Any) -> SourceHistory:
-    """The history of a plan's or follow-up's file, relative to its decision date."""
-    return source_history(doc.file, _decided(doc))
-
-
 def _decided(doc: Any) -> dt.date | None:
     beslut = getattr(doc.content, "beslut", None)
     return beslut.datum if beslut else None
-
-
-def _checkout_for(path: Path) -> _Checkout | None:
-    """The build's look at the checkout if the file is in its content folder, else a new one."""
-    root = _build.get("root")
-    if root is None or not path.is_relative_to(root):
-        return _look(path.parent)
-    if "checkout" not in _build:
-        checkout = _build["checkout"] = _look(root)
-        if checkout is not None:
-            docs = [(Path(d.file).resolve(), _decided(d)) for d in _build["documents"]]
-            needed = set()
-            for file, decided in docs:
-                if decided is not None and checkout.covers(file):
-                    needed |= _needed(checkout.versions.get(checkout.key(file), []), decided)
-            _read_versions(checkout.top, needed)
-    return _build["checkout"]
-
-
-def _look(folder: Path) -> _Checkout | None:
-    """Ask git about the checkout around a folder: top, shallowness, status and the log."""
-    head = _git(folder, "rev-parse", "--show-toplevel", "--is-shallow-repository", "HEAD")
-    if head is None:  # outside git, or a repository without commits
-        head = _git(folder, "rev-parse", "--show-toplevel", "--is-shallow-repository")
-        if head is None:
-            return None
-    top, shallow, commit = [*head.splitlines(), ""][:3]
-    top_path, is_shallow = Path(top).resolve(), shallow.strip() == "true"
-    status = _status(folder)
-    key = (str(top_path), str(folder), commit, is_shallow)
-    if key not in _logs:
-        if len(_logs) >= 4:
-            _logs.clear()
-        _logs[key] = _follow(_log(folder)) if commit else {}
-    return _Checkout(top_path, is_shallow, folder, status, _logs[key])
 
 
 def _status(folder: Path) -> dict[str, str]:
@@ -292,30 +339,6 @@ def _needed(versions: list[Version], decided: dt.date) -> set[tuple[str, str]]:
     return needed
 
 
-def _read_versions(top: Path, wanted: set[tuple[str, str]]) -> None:
-    """Read and parse the old versions not read yet, all with one ``git cat-file --batch``."""
-    missing = sorted(wanted - _blobs.keys())
-    if not missing:
-        return
-    if len(_blobs) > 20_000:
-        _blobs.clear()
-    request = "".join(f"{full}:{path}\n" for full, path in missing).encode()
-    try:
-        done = subprocess.run(
-            ["git", "cat-file", "--batch"],
-            cwd=top,
-            input=request,
-            capture_output=True,
-            timeout=_TIMEOUT,
-            check=False,
-        )
-        output = done.stdout if done.returncode == 0 else b""
-    except (OSError, subprocess.SubprocessError):
-        output = b""
-    for key, text in zip(missing, _split_batch(output, len(missing)), strict=True):
-        _blobs[key] = _parse(text)
-
-
 def _split_batch(output: bytes, count: int) -> list[str | None]:
     """The contents in ``git cat-file --batch`` output, in order (None: missing or not a file)."""
     texts: list[str | None] = []
@@ -343,21 +366,6 @@ def _parse(text: str | None) -> Any:
         return yaml.load(text, Loader=_Loader)
     except (yaml.YAMLError, ValueError):  # e.g. an impossible date in an old version
         return None
-
-
-def _summarised(versions: list[Version], decided: dt.date) -> list[Change]:
-    """The changes dated after ``decided``, each with its summary (old versions already read)."""
-    out = []
-    for i, (change, full) in enumerate(versions):
-        if change.date > decided:
-            if i + 1 < len(versions):
-                older, older_full = versions[i + 1]
-                new, old = _blobs.get((full, change.path)), _blobs.get((older_full, older.path))
-                summary = _summarise(new, old)
-            else:
-                summary = "filen skapades"
-            out.append(_with_summary(change, summary))
-    return out
 
 
 def _with_summary(change: Change, summary: str) -> Change:

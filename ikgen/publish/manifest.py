@@ -13,14 +13,11 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..core import urls
 from ..core.corpus import Corpus, NamndContent
 from ..core.derive import controls_of
-from ..core.model import Plan, Uppfoljning
-from ..core.render import relative_url
-from ..core.site import Page, Site, build_site
-
-MANIFEST_PATH = "urls.txt"
-"""Where the manifest is published, relative to the site root."""
+from ..core.model import Plan
+from ..core.site import Site, build_site
 
 _HEADER = (
     "# ikgen URL-manifest: alla adresser som det här bygget publicerar.\n"
@@ -91,11 +88,6 @@ def missing_against(corpus: Corpus, earlier: Path) -> tuple[list[str], int]:
     return missing_urls(old, now), len(old.urls) + len(old.redirects)
 
 
-def data_url(namnd_id: str, year: int, name: str, ext: str) -> str:
-    """The URL of a data file, e.g. ``/data/socialnamnden/2024/delar-1.json``."""
-    return f"/data/{namnd_id}/{year}/{name}.{ext}"
-
-
 def data_files(n: NamndContent) -> list[tuple[str, int, str, str]]:
     """(nämnd id, year, name, extension) of every data file of a nämnd, old ids included."""
     out = []
@@ -107,16 +99,11 @@ def data_files(n: NamndContent) -> list[tuple[str, int, str, str]]:
     return out
 
 
-def feed_url(namnd_id: str | None = None) -> str:
-    """The Atom feed of every report, or of one nämnd's reports."""
-    return f"/{namnd_id}/atom.xml" if namnd_id else "/atom.xml"
-
-
 STATIC_FILES = (
-    "/urls.txt",
-    "/data/katalog.jsonld",
-    "/data/schema/plan.schema.json",
-    "/data/schema/uppfoljning.schema.json",
+    urls.MANIFEST,
+    urls.CATALOG,
+    urls.data_schema("plan"),
+    urls.data_schema("uppfoljning"),
 )
 """Files every build publishes besides pages and data files."""
 
@@ -124,53 +111,29 @@ STATIC_FILES = (
 def build_manifest(site: Site) -> Manifest:
     """The manifest of a site: its pages and anchors, data files, feeds and redirects."""
     corpus = site.corpus
-    assert corpus is not None, "the site must keep its corpus"
     manifest = Manifest(urls={p.url for p in site.pages} | set(STATIC_FILES))
-    manifest.urls.add(feed_url())
+    manifest.urls.add(urls.feed())
     for page in site.pages:
-        manifest.urls.update(f"{page.url}#{a}" for a in page_anchors(page))
+        manifest.urls.update(urls.anchor(page.url, a) for a in page.anchors())
     for n in corpus.namnder.values():
-        manifest.urls.update(data_url(*f) for f in data_files(n))
-        manifest.urls.update(feed_url(nid) for nid in (n.id, *n.namnd.tidigare_id))
+        manifest.urls.update(urls.data_file(*f) for f in data_files(n))
+        manifest.urls.update(urls.feed(nid) for nid in (n.id, *n.namnd.tidigare_id))
     manifest.redirects = redirects(site)
     return manifest
-
-
-def page_anchors(page: Page) -> list[str]:
-    """The citable anchors of a plan or report page: risks and controls, earlier ids included."""
-    doc = page.data.get("doc")
-    if doc is None or page.kind not in ("plan", "uppfoljning"):
-        return []
-    n: NamndContent = page.data["n"]
-    plan_doc = n.plans.get(doc.year)
-    if plan_doc is None:
-        return []
-    plan = plan_doc.content
-    assert isinstance(plan, Plan)
-    in_plan = controls_of(plan)
-    if page.kind == "plan":
-        ids = [a for r in plan.risker for a in (r.id, *r.tidigare_id)]
-        ids += [a for cp in in_plan.values() for a in (cp.kontroll.id, *cp.kontroll.tidigare_id)]
-        return ids
-    report = doc.content
-    assert isinstance(report, Uppfoljning)
-    shown = [in_plan[r.kontroll].kontroll for r in report.kontroller if r.kontroll in in_plan]
-    return [a for k in shown for a in (k.id, *k.tidigare_id)]
 
 
 def redirects(site: Site) -> dict[str, str]:
     """Old URL → new URL for every earlier nämnd id and control id; pages always win."""
     corpus = site.corpus
-    assert corpus is not None
     pages = {p.url for p in site.pages}
     out: dict[str, str] = {}
     for n in corpus.namnder.values():
         own = _control_redirects(n, pages)
-        prefix = f"/{n.id}/"
+        prefix = urls.namnd(n.id)
         targets = {u: u for u in pages if u.startswith(prefix)} | own
         for old_id in n.namnd.tidigare_id:
             for source, target in targets.items():
-                out[f"/{old_id}/" + source.removeprefix(prefix)] = target
+                out[urls.namnd(old_id) + source.removeprefix(prefix)] = target
         out.update(own)
     return {old: new for old, new in out.items() if old not in pages and old != new}
 
@@ -181,17 +144,17 @@ def _control_redirects(n: NamndContent, pages: set[str]) -> dict[str, str]:
         plan = plan_doc.content
         assert isinstance(plan, Plan)
         for cid, cp in controls_of(plan).items():
-            target = f"/{n.id}/kontroller/{cid}/"
+            target = urls.control(n.id, cid)
             for old in cp.kontroll.tidigare_id:
                 if target in pages:
-                    out[f"/{n.id}/kontroller/{old}/"] = target
+                    out[urls.control(n.id, old)] = target
     return out
 
 
 def redirect_html(old_url: str, new_url: str, base_url: str = "") -> str:
     """A static redirect page: meta refresh, canonical link, a visible link, the anchor kept."""
-    rel = relative_url(old_url, new_url)
-    canonical = base_url.rstrip("/") + new_url if base_url else rel
+    rel = urls.relative(old_url, new_url)
+    canonical = urls.absolute(base_url, new_url) if base_url else rel
     script_target = json.dumps(rel).replace("</", "<\\/")
     return (
         '<!doctype html>\n<html lang="sv">\n<head>\n<meta charset="utf-8">\n'

@@ -10,10 +10,10 @@ import csv
 import io
 from typing import Any
 
+from ...core import urls
 from ...core.corpus import Corpus, Document, NamndContent
 from ...core.derive import ControlInPlan, controls_of
 from ...core.model import Kontroll, Kontrollresultat, Plan, Risk, Uppfoljning
-from ..manifest import data_url
 from .schema import INTERNAL_FIELDS
 
 CSV_COLUMNS: list[tuple[str, str]] = [
@@ -40,15 +40,6 @@ CSV_COLUMNS: list[tuple[str, str]] = [
     ("url", "kontrollens permanenta adress på webbplatsen"),
 ]
 """The CSV's columns in order, with their meaning (documented in the README)."""
-
-
-def page_url(n_id: str, year: int, name: str) -> str:
-    """The URL of a plan (name ``plan``) or follow-up page."""
-    return f"/{n_id}/{year}/{name}/"
-
-
-def _abs(base_url: str, path: str) -> str:
-    return base_url.rstrip("/") + path if base_url else path
 
 
 def _scale(level: Any, with_allvar: bool = False, fallback: str | None = None) -> dict | None:
@@ -82,15 +73,14 @@ def _result(corpus: Corpus, cp: ControlInPlan, r: Kontrollresultat, url: str) ->
 
 
 def _head(corpus: Corpus, n: NamndContent, doc: Document, kind: str, base: str) -> dict:
-    name = doc.period_id or "plan"
     return {
-        "$schema": _abs(base, f"/data/schema/{kind}.schema.json"),
+        "$schema": urls.absolute(base, urls.data_schema(kind)),
         "typ": kind,
         "kommun": corpus.kommun.namn,
         "namnd": {"id": n.id, "namn": n.namnd.namn},
         "ar": doc.year,
-        "url": _abs(base, page_url(n.id, doc.year, name)),
-        "csv": _abs(base, data_url(n.id, doc.year, name, "csv")),
+        "url": urls.absolute(base, urls.of_document(doc)),
+        "csv": urls.absolute(base, urls.data_of_document(doc, "csv")),
         **_dump(doc.content),
     }
 
@@ -101,7 +91,7 @@ def report_json(corpus: Corpus, n: NamndContent, doc: Document, base: str = "") 
     assert isinstance(report, Uppfoljning) and doc.period_id
     in_plan = _plan_controls(n, doc.year)
     period = corpus.kommun.period(doc.period_id)
-    url = page_url(n.id, doc.year, doc.period_id)
+    url = urls.of_document(doc)
     helhet = report.helhetsbedomning
     return {
         **_head(corpus, n, doc, "uppfoljning", base),
@@ -113,7 +103,9 @@ def report_json(corpus: Corpus, n: NamndContent, doc: Document, base: str = "") 
         if helhet
         else None,
         "kontroller": [
-            _result(corpus, in_plan[r.kontroll], r, _abs(base, f"{url}#{r.kontroll}"))
+            _result(
+                corpus, in_plan[r.kontroll], r, urls.absolute(base, urls.anchor(url, r.kontroll))
+            )
             for r in report.kontroller
             if r.kontroll in in_plan
         ],
@@ -124,7 +116,7 @@ def plan_json(corpus: Corpus, n: NamndContent, doc: Document, base: str = "") ->
     """A plan as JSON-ready data (see ``/data/schema/plan.schema.json``)."""
     plan = doc.content
     assert isinstance(plan, Plan)
-    url = _abs(base, page_url(n.id, doc.year, "plan"))
+    url = urls.absolute(base, urls.of_document(doc))
     return {
         **_head(corpus, n, doc, "plan", base),
         "risker": [_risk(corpus, r, doc.year, url) for r in plan.risker],
@@ -139,7 +131,7 @@ def _risk(corpus: Corpus, r: Risk, year: int, url: str) -> dict[str, Any]:
         "omrade": _scale(area, fallback=r.omrade),
         "riskvarde": r.varde,
         "riskniva": _scale(band),
-        "kontroller": [_control(corpus, k, f"{url}#{k.id}") for k in r.kontroller],
+        "kontroller": [_control(corpus, k, urls.anchor(url, k.id)) for k in r.kontroller],
     }
 
 

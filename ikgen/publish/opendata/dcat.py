@@ -9,12 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...core import urls
 from ...core.corpus import Corpus, Document, NamndContent
 from ...core.site import report_title
-from ..manifest import data_url
-from .data import page_url
 
-CATALOG_PATH = "/data/katalog.jsonld"
 """Where the catalogue is published."""
 
 _CONTEXT = {
@@ -40,11 +38,10 @@ def _ref(iri: str) -> dict[str, str]:
 
 
 def _distribution(base: str, n_id: str, doc: Document, ext: str, schema: str) -> dict:
-    name = doc.period_id or "plan"
-    url = base + data_url(n_id, doc.year, name, ext)
+    url = urls.absolute(base, urls.document_data(n_id, doc.year, doc.period_id, ext))
     fmt, media = _FORMATS[ext]
     out = {
-        "@id": url + "#distribution",
+        "@id": urls.anchor(url, "distribution"),
         "@type": "dcat:Distribution",
         "dcterms:title": _sv(f"{fmt} (UTF-8)"),
         "dcat:accessURL": _ref(url),
@@ -53,7 +50,7 @@ def _distribution(base: str, n_id: str, doc: Document, ext: str, schema: str) ->
         "dcat:mediaType": _ref(f"http://www.iana.org/assignments/media-types/{media}"),
     }
     if ext == "json":
-        out["dcterms:conformsTo"] = _ref(f"{base}/data/schema/{schema}.schema.json")
+        out["dcterms:conformsTo"] = _ref(urls.absolute(base, urls.data_schema(schema)))
     return out
 
 
@@ -63,7 +60,7 @@ def _dataset(corpus: Corpus, n: NamndContent, doc: Document, base: str, agent: s
     schema = "plan" if is_plan else "uppfoljning"
     kind = "internkontrollplan" if is_plan else "uppföljning av intern kontroll"
     ds: dict[str, Any] = {
-        "@id": base + data_url(n.id, doc.year, doc.period_id or "plan", "json") + "#dataset",
+        "@id": urls.anchor(urls.absolute(base, urls.data_of_document(doc, "json")), "dataset"),
         "@type": "dcat:Dataset",
         "dcterms:title": _sv(f"{n.namnd.namn}: {title}"),
         "dcterms:description": _sv(
@@ -76,7 +73,7 @@ def _dataset(corpus: Corpus, n: NamndContent, doc: Document, base: str, agent: s
         "dcat:theme": _ref(f"{_EU}data-theme/GOVE"),
         "dcat:keyword": [_sv("internkontroll"), _sv("intern kontroll"), _sv(n.namnd.namn)],
         "dcterms:language": _ref(f"{_EU}language/SWE"),
-        "dcat:landingPage": _ref(base + page_url(n.id, doc.year, doc.period_id or "plan")),
+        "dcat:landingPage": _ref(urls.absolute(base, urls.of_document(doc))),
         "dcterms:temporal": {
             "@type": "dcterms:PeriodOfTime",
             "dcat:startDate": {"@value": f"{doc.year}-01-01", "@type": "xsd:date"},
@@ -103,7 +100,7 @@ def _contact(corpus: Corpus) -> dict[str, Any]:
 def catalog(corpus: Corpus, base_url: str = "") -> dict[str, Any]:
     """The DCAT-AP-SE catalogue of every published plan and follow-up, as JSON-LD."""
     base = base_url.rstrip("/")
-    agent = (base or "") + "/#utgivare"
+    agent = urls.anchor(urls.absolute(base, urls.START), "utgivare")
     datasets = [
         _dataset(corpus, n, doc, base, agent)
         for n in corpus.namnder.values()
@@ -115,7 +112,7 @@ def catalog(corpus: Corpus, base_url: str = "") -> dict[str, Any]:
         "@context": _CONTEXT,
         "@graph": [
             {
-                "@id": base + CATALOG_PATH,
+                "@id": urls.absolute(base, urls.CATALOG),
                 "@type": "dcat:Catalog",
                 "dcterms:title": _sv(f"{kommun}: intern kontroll"),
                 "dcterms:description": _sv(
@@ -123,7 +120,7 @@ def catalog(corpus: Corpus, base_url: str = "") -> dict[str, Any]:
                 ),
                 "dcterms:publisher": _ref(agent),
                 "dcterms:language": _ref(f"{_EU}language/SWE"),
-                "foaf:homepage": _ref(base + "/"),
+                "foaf:homepage": _ref(urls.absolute(base, urls.START)),
                 "dcat:dataset": [_ref(d["@id"]) for d in datasets],
             },
             {"@id": agent, "@type": "foaf:Agent", "foaf:name": kommun},

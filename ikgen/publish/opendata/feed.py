@@ -5,12 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import xml.etree.ElementTree as ET
 
+from ...core import urls
 from ...core.corpus import Corpus, Document, NamndContent
 from ...core.derive import all_reports
-from ...core.render import relative_url
 from ...core.site import report_title
-from ..manifest import data_url, feed_url
-from .data import page_url
 
 ATOM = "http://www.w3.org/2005/Atom"
 
@@ -27,14 +25,14 @@ def _when(doc: Document) -> dt.datetime:
 
 def _href(base_url: str, feed_dir: str, url: str) -> str:
     """An absolute link when the site's address is known, else relative to the feed."""
-    return base_url.rstrip("/") + url if base_url else relative_url(feed_dir, url)
+    return urls.absolute(base_url, url) if base_url else urls.relative(feed_dir, url)
 
 
 def _id(base_url: str, url: str) -> str:
     """An entry id that never changes: the absolute URL, or a URN made from the path."""
-    return (
-        base_url.rstrip("/") + url if base_url else "urn:ikgen:" + url.strip("/").replace("/", ":")
-    )
+    if base_url:
+        return urls.absolute(base_url, url)
+    return "urn:ikgen:" + url.strip("/").replace("/", ":")
 
 
 def _summary(doc: Document) -> str:
@@ -48,13 +46,13 @@ def _summary(doc: Document) -> str:
 def _entry(feed: ET.Element, corpus: Corpus, n: NamndContent, doc: Document, ctx: tuple) -> None:
     base_url, feed_dir = ctx
     assert doc.period_id is not None
-    url = page_url(n.id, doc.year, doc.period_id)
+    url = urls.of_document(doc)
     entry = ET.SubElement(feed, "entry")
     ET.SubElement(entry, "id").text = _id(base_url, url)
     ET.SubElement(entry, "title").text = f"{n.namnd.namn}: {report_title(corpus, doc)}"
     ET.SubElement(entry, "updated").text = _when(doc).isoformat()
     ET.SubElement(entry, "link", rel="alternate", type="text/html", href=_href(*ctx, url))
-    json_url = data_url(n.id, doc.year, doc.period_id, "json")
+    json_url = urls.data_of_document(doc, "json")
     ET.SubElement(
         entry, "link", rel="alternate", type="application/json", href=_href(*ctx, json_url)
     )
@@ -66,8 +64,8 @@ def atom_feed(corpus: Corpus, namnd_id: str | None = None, base_url: str = "") -
     """The Atom feed of every published report, newest first (or of one nämnd's reports)."""
     pairs = [(n, d) for n, d in all_reports(corpus) if namnd_id in (None, n.id)]
     pairs.sort(key=lambda p: _when(p[1]), reverse=True)
-    own_url = feed_url(namnd_id)
-    feed_dir = own_url.rsplit("/", 1)[0] + "/"
+    own_url = urls.feed(namnd_id)
+    feed_dir = urls.folder(own_url)
     feed = ET.Element("feed", {"xmlns": ATOM, "xml:lang": "sv"})
     name = corpus.namnder[namnd_id].namnd.namn if namnd_id else corpus.kommun.namn
     ET.SubElement(feed, "id").text = _id(base_url, own_url)
@@ -75,7 +73,7 @@ def atom_feed(corpus: Corpus, namnd_id: str | None = None, base_url: str = "") -
     newest = max((_when(d) for _, d in pairs), default=dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
     ET.SubElement(feed, "updated").text = newest.isoformat()
     ET.SubElement(feed, "link", rel="self", href=_href(base_url, feed_dir, own_url))
-    home = f"/{namnd_id}/" if namnd_id else "/"
+    home = urls.namnd(namnd_id) if namnd_id else urls.START
     ET.SubElement(
         feed, "link", rel="alternate", type="text/html", href=_href(base_url, feed_dir, home)
     )

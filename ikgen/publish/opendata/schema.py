@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from ...core import urls
 from ...core.model import Kontroll, Kontrollresultat, Plan, Risk, Uppfoljning
 
 _DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -74,10 +75,9 @@ def _control(defs: dict[str, Any]) -> dict[str, Any]:
 
 
 def _wrap(kind: str, title: str, body: dict[str, Any], defs: dict, base_url: str) -> dict:
-    root = base_url.rstrip("/") if base_url else ""
     return {
         "$schema": _DRAFT,
-        "$id": f"{root}/data/schema/{kind}.schema.json",
+        "$id": urls.absolute(base_url, urls.data_schema(kind)),
         "title": title,
         **body,
         "description": "Öppna data från ikgen. Textfält är Markdown, ordagrant ur underlaget.",

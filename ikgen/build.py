@@ -1,0 +1,35 @@
+"""The build: one object per build (or per ``ikgen serve`` session) that owns its state.
+
+Settings (drafts shown or not), the caches that make a preview rebuild cheap, the git history
+look-up and the renderer live here and are passed explicitly; no module keeps mutable state,
+so two builds in one process (the tests do it) never see each other's content or settings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .core.cache import StampedCache
+from .core.render import Renderer
+from .publish.githistory import GitHistory
+
+
+@dataclass
+class Build:
+    """One build or one serve session."""
+
+    show_drafts: bool = False
+    """Show drafts (``--utkast``): a local preview only, never a publishable site."""
+    files: StampedCache = field(default_factory=StampedCache)
+    """Read, parsed and validated content files, by path and file stamp."""
+    pages: StampedCache = field(default_factory=StampedCache)
+    """Rendered Markdown per page, by the stamps of the files it depends on."""
+    checked: StampedCache = field(default_factory=StampedCache)
+    """The cross-document problems of a content folder, by the stamps of all its files."""
+    history: GitHistory = field(default_factory=GitHistory)
+    """The git look-up for "Ändringar efter beslutet"."""
+    renderer: Renderer = field(init=False)
+    """Pages → Markdown, with the git history injected (the core knows nothing of git)."""
+
+    def __post_init__(self) -> None:
+        self.renderer = Renderer(self.history.document_history)
