@@ -24,9 +24,14 @@ site: $(VENV)/.installed
 	@echo "Klart. Titta på webbplatsen med:  $(BIN)/ikgen serve   och öppna http://127.0.0.1:8000/"
 	@echo "(eller visa den byggda mappen:  python3 -m http.server -d site 8000)"
 
+# Every example site (examples/<namn>/mkdocs.yml) into site-exempel/<namn>/.
 exempel: $(VENV)/.installed
-	$(BIN)/ikgen build -f examples/socialnamnd-2023/mkdocs.yml
-	@echo "Exempelwebbplatsen (en annan kommuns plan och uppföljning 2023) finns i site-exempel/"
+	@set -e; for cfg in examples/*/mkdocs.yml; do \
+		namn=$$(basename $$(dirname $$cfg)); \
+		echo "Bygger $$cfg -> site-exempel/$$namn/"; \
+		$(BIN)/ikgen build -f $$cfg -d site-exempel/$$namn; \
+	done
+	@echo "Exempelwebbplatserna finns i site-exempel/<namn>/ (en mapp per exempel i examples/)"
 
 serve: $(VENV)/.installed
 	$(BIN)/ikgen serve
