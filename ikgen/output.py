@@ -70,6 +70,14 @@ class Inputs:
 
 def check_output(final: Path, inputs: Inputs) -> None:
     """Refuse an output folder whose replacement would destroy input (raise OutputError)."""
+    try:
+        _check_output(final, inputs)
+    except OSError as exc:  # e.g. a folder on the way that may not be read
+        reason = describe(exc, final, existed=False) or f"{final}: {exc.strerror}; inget ändrades"
+        raise OutputError(reason) from None
+
+
+def _check_output(final: Path, inputs: Inputs) -> None:
     target = final.resolve()
     protected = list(_protected(inputs, target))
     for relation, verb in _VERBS.items():
@@ -155,8 +163,9 @@ def staged(final: Path) -> Iterator[Path]:
     removed. On leaving, the staging folder (after swap(): the old site) is removed. An OS
     error the editor can act on (full disk, read-only, no permission) becomes OutputError.
     """
-    existed = final.is_dir()
+    existed = False
     try:
+        existed = final.is_dir()
         target = final.resolve()
         target.parent.mkdir(parents=True, exist_ok=True)
         with _locked(target.parent, lambda: _waiting(final)):
@@ -298,8 +307,8 @@ def _renameat2() -> Callable[..., int] | None:
         function = ctypes.CDLL(None, use_errno=True).renameat2
     except (OSError, AttributeError):
         return None
-    function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p]
-    function.argtypes += [ctypes.c_uint]
+    int_, path = ctypes.c_int, ctypes.c_char_p
+    function.argtypes = [int_, path, int_, path, ctypes.c_uint]
     function.restype = ctypes.c_int
     return function
 
