@@ -80,7 +80,7 @@ class IkgenPlugin(BasePlugin[IkgenConfig]):
         self.sok_namnder = split_namnder(shown, self.config.sok_per_namnd)
         if config.site_name in ("", "Internkontroll"):
             # Material prints site_name and nav titles unescaped: YAML text is escaped here.
-            config.site_name = html.escape(f"Internkontroll – {corpus.kommun.namn}")
+            config.site_name = html.escape(f"Internkontroll – {corpus.utgivare}")
         if corpus.kommun.webbplats and not config.site_url:
             # Canonical URLs and sitemap.xml need the site's address (kommun.yml: webbplats).
             config.site_url = urls.absolute(corpus.kommun.webbplats, urls.START)

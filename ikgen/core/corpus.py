@@ -62,6 +62,13 @@ class Corpus:
     broken: set[tuple[str, int, str | None]] = field(default_factory=set)
     """Documents that failed to load (nämnd, year, period), so checks do not report them twice."""
 
+    @property
+    def utgivare(self) -> str:
+        """Who publishes: the municipality, or its nämnder when the documents do not name it."""
+        if self.kommun.namn:
+            return self.kommun.namn
+        return ", ".join(n.namnd.namn for n in self.namnder.values()) or "Internkontroll"
+
     def documents(self) -> list[Document]:
         """Every plan and follow-up, in a stable order."""
         docs: list[Document] = []

@@ -5,7 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .corpus import Corpus, Document, NamndContent
-from .model import Bedomningsniva, Kommun, Kontroll, Kontrollresultat, Plan, Risk, Uppfoljning
+from .model import (
+    Atgard,
+    Bedomningsniva,
+    Galler,
+    Iakttagelse,
+    Kommun,
+    Kontroll,
+    Kontrollresultat,
+    Plan,
+    Risk,
+    Riskuppfoljning,
+    Uppfoljning,
+)
 
 
 @dataclass(frozen=True)
@@ -191,8 +203,8 @@ def groups(kommun: Kommun, plan: Plan, year: int) -> list[RiskGroup]:
     for area in kommun.omraden_for(year):
         risks = [r for r in plan.risker if r.omrade == area.id]
         if risks:
-            prefix = f"{kommun.grupprubrik} {area.nummer}: " if area.nummer is not None else ""
-            out.append(RiskGroup(prefix + area.namn, f"omrade-{area.id}", area.beskrivning, risks))
+            title = kommun.grupprubrik_for(area)
+            out.append(RiskGroup(title, f"omrade-{area.id}", area.beskrivning, risks))
     rest = [r for r in plan.risker if r.omrade is None]
     if rest:
         out.append(RiskGroup("Risker och kontroller", "risker", None, rest))
@@ -258,3 +270,90 @@ def all_reports(corpus: Corpus) -> list[tuple[NamndContent, Document]]:
         key=lambda p: (p[1].year, corpus.kommun.period_index(p[1].period_id or "")), reverse=True
     )
     return pairs
+
+
+def assesses_items(report: Uppfoljning) -> bool:
+    """Whether the report assesses its controls one by one (else no per-item claim is made)."""
+    return any(r.bedomning for r in report.kontroller)
+
+
+@dataclass(frozen=True)
+class FollowedRisk:
+    """A followed-up risk with its facts: from the plan where published, else from the report."""
+
+    id: str
+    titel: str
+    process: str | None
+    riskvarde: int | None
+    befintliga_rutiner: str | None
+    planerad_hantering: str | None
+    foljer_plan: bool | None
+    kommentar: str | None
+    in_plan: bool
+    """True when the risk is in the year's published plan (its facts link there)."""
+
+
+def followed_risks(plan: Plan | None, report: Uppfoljning) -> list[FollowedRisk]:
+    """The report's risk follow-ups, each with the facts a reader needs beside följer plan."""
+    planned = {r.id: r for r in plan.risker} if plan else {}
+    return [_followed(ru, planned.get(ru.risk)) for ru in report.risker]
+
+
+def _followed(ru: Riskuppfoljning, risk: Risk | None) -> FollowedRisk:
+    def fact(own: object, from_plan: object) -> object:
+        return own if own is not None else from_plan
+
+    return FollowedRisk(
+        id=ru.risk,
+        titel=ru.titel or (risk.titel if risk else ru.risk),
+        process=fact(ru.process, risk and risk.process),
+        riskvarde=fact(ru.riskvarde, risk and risk.varde),
+        befintliga_rutiner=fact(ru.befintliga_rutiner, risk and risk.befintliga_rutiner),
+        planerad_hantering=fact(ru.planerad_hantering, risk and risk.planerad_hantering),
+        foljer_plan=ru.foljer_plan,
+        kommentar=ru.kommentar,
+        in_plan=risk is not None,
+    )
+
+
+def foljer_plan_count(report: Uppfoljning) -> tuple[int, int]:
+    """(risks that follow their plan, risks with a stated följer plan)."""
+    stated = [r.foljer_plan for r in report.risker if r.foljer_plan is not None]
+    return sum(stated), len(stated)
+
+
+@dataclass(frozen=True)
+class FindingGroup:
+    """Findings and actions that concern one thing: a risk, a control, an area, or a text."""
+
+    label: str | None
+    """What they concern (None: the report as a whole)."""
+    risk_id: str | None
+    kontroll_id: str | None
+    iakttagelser: list[Iakttagelse]
+    atgarder: list[Atgard]
+
+
+def finding_groups(
+    kommun: Kommun, plan: Plan | None, report: Uppfoljning, year: int
+) -> list[FindingGroup]:
+    """The report-level findings and actions grouped by what they concern, in report order."""
+    risks = {r.id: r for r in plan.risker} if plan else {}
+    controls = controls_of(plan) if plan else {}
+    areas = {a.id: a for a in kommun.omraden_for(year)}
+    groups_: dict[tuple, FindingGroup] = {}
+    items: list[Galler] = [*report.iakttagelser, *report.atgarder]
+    for item in items:
+        key = (item.risk, item.kontroll, item.omrade, item.galler)
+        if key not in groups_:
+            label = item.galler
+            if item.kontroll in controls:
+                label = controls[item.kontroll].kontroll.titel
+            elif item.risk in risks:
+                label = risks[item.risk].titel
+            elif item.omrade in areas:
+                label = areas[item.omrade].namn
+            groups_[key] = FindingGroup(label, item.risk, item.kontroll, [], [])
+        group = groups_[key]
+        (group.iakttagelser if isinstance(item, Iakttagelse) else group.atgarder).append(item)
+    return list(groups_.values())

@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from . import charts, derive, text, urls
 from .corpus import Corpus, Document
-from .model import Kommun
+from .model import Kommun, Termer
 from .site import Page, Site, report_title
 
 SourceHistoryLookup = Callable[[Document], Any]
@@ -25,6 +25,8 @@ class TemplateContext(TypedDict):
     site: Site
     corpus: Corpus
     kommun: Kommun
+    t: Termer
+    """The municipality's own words for levels and fields (kommun.yml ``termer``)."""
     urls: Any
     """The URL authority (``ikgen.core.urls``): templates never join URL strings."""
     link: Callable[[str], str]
@@ -54,6 +56,7 @@ def _environment(fields: text.MarkdownFields) -> jinja2.Environment:
     env.filters["heading"] = lambda value: Markup(text.heading_text(value))
     env.filters["num"] = text.number
     env.filters["datum"] = lambda d: d.isoformat() if d else ""
+    env.tests["assesses_items"] = derive.assesses_items
     env.globals.update(
         controls_of=derive.controls_of,
         deviations=derive.deviations,
@@ -61,6 +64,8 @@ def _environment(fields: text.MarkdownFields) -> jinja2.Environment:
         latest_report=derive.latest_report,
         reports_in_order=derive.reports_in_order,
         serious=derive.serious,
+        assesses_items=derive.assesses_items,
+        foljer_plan_count=derive.foljer_plan_count,
         all_reports=derive.all_reports,
         report_title=report_title,
         trend_charts=charts.trend_charts,
@@ -118,6 +123,7 @@ class Renderer:
             site=site,
             corpus=page.corpus,
             kommun=kommun,
+            t=kommun.termer,
             urls=urls,
             link=lambda to_url: urls.relative(page.url, to_url),
             bedomning=bedomning,

@@ -9,9 +9,13 @@ from . import urls
 from .corpus import Corpus, Document, NamndContent
 from .derive import (
     ControlHistory,
+    FindingGroup,
+    FollowedRisk,
     ReportSection,
     RiskGroup,
     control_histories,
+    finding_groups,
+    followed_risks,
     groups,
     report_sections,
     reports_in_order,
@@ -130,10 +134,14 @@ class ReportPage(DocumentPage):
     """A follow-up report; each reported control is an anchor."""
 
     kind: ClassVar[str] = "uppfoljning"
-    plan: Plan
-    """The year's plan the report follows up."""
+    plan: Plan | None
+    """The year's plan the report follows up (None: a risk-only report without a plan)."""
     sections: list[ReportSection]
     """The reported controls under the plan's areas (goals), in the order they are shown."""
+    followed: list[FollowedRisk]
+    """The followed-up risks, each with its facts (plan or report) and följer plan."""
+    findings: list[FindingGroup]
+    """Report-level findings and actions, grouped by what they concern."""
 
     @property
     def report(self) -> Uppfoljning:
@@ -142,9 +150,9 @@ class ReportPage(DocumentPage):
         return self.doc.content
 
     def anchors(self) -> list[str]:
-        """Every reported control, earlier ids included."""
+        """Every reported control (earlier ids included) and every followed-up risk."""
         shown = [item.kontroll for s in self.sections for item in s.items]
-        return [a for k in shown for a in (k.id, *k.tidigare_id)]
+        return [a for k in shown for a in (k.id, *k.tidigare_id)] + [r.id for r in self.followed]
 
 
 @dataclass
@@ -182,7 +190,7 @@ def build_site(corpus: Corpus, *, show_drafts: bool = False) -> Site:
     if not show_drafts:
         corpus = corpus.without_drafts()
     start = urls.source_path(urls.START)
-    pages: list[Page] = [StartPage(src_path=start, title=corpus.kommun.namn, corpus=corpus)]
+    pages: list[Page] = [StartPage(src_path=start, title=corpus.utgivare, corpus=corpus)]
     nav = [NavItem("Start", start)]
     sections = []
     for n in corpus.namnder.values():
@@ -234,14 +242,33 @@ def _namnd_pages(corpus: Corpus, n: NamndContent) -> tuple[list[Page], NavItem]:
         section.children.append(year_nav)
     if histories:
         listing = urls.source_path(urls.controls(n.id), section=True)
-        title = f"{n.namnd.namn}: kontroller"
+        words = corpus.kommun.termer
+        title = f"{n.namnd.namn}: {words.kontroller.lower()}"
         pages.append(ControlsPage(src_path=listing, title=title, **base))
-        section.children.append(NavItem("Alla kontroller", listing))
+        section.children.append(NavItem(f"Alla {words.kontroller.lower()}", listing))
     for cid, history in sorted(histories.items()):
         src = urls.source_path(urls.control(n.id, cid))
         title = history.latest.kontroll.titel
         pages.append(ControlPage(src_path=src, title=title, history=history, **base))
     return pages, section
+
+
+def _report_page(corpus: Corpus, doc: Document, plan: Plan | None, base: dict) -> ReportPage:
+    report = doc.content
+    assert isinstance(report, Uppfoljning)
+    short = report_title(corpus, doc)
+    kommun = corpus.kommun
+    return ReportPage(
+        src_path=urls.source_path(urls.of_document(doc)),
+        title=f"{base['n'].namnd.namn}: {short}",
+        doc=doc,
+        short=short,
+        plan=plan,
+        sections=report_sections(kommun, plan, report, doc.year) if plan else [],
+        followed=followed_risks(plan, report),
+        findings=finding_groups(kommun, plan, report, doc.year),
+        **base,
+    )
 
 
 def _year_pages(corpus: Corpus, n: NamndContent, year: int, base: dict) -> list[DocumentPage]:
@@ -251,22 +278,8 @@ def _year_pages(corpus: Corpus, n: NamndContent, year: int, base: dict) -> list[
     plan = plan_doc.content if plan_doc else None
     reports = [d for d in reports_in_order(corpus, n) if d.year == year]
     for doc in reversed(reports):
-        assert isinstance(plan, Plan) and isinstance(doc.content, Uppfoljning)
-        short = report_title(corpus, doc)
-        src = urls.source_path(urls.of_document(doc))
-        sections = report_sections(corpus.kommun, plan, doc.content, year)
-        title = f"{n.namnd.namn}: {short}"
-        pages.append(
-            ReportPage(
-                src_path=src,
-                title=title,
-                doc=doc,
-                short=short,
-                plan=plan,
-                sections=sections,
-                **base,
-            )
-        )
+        assert plan is None or isinstance(plan, Plan)
+        pages.append(_report_page(corpus, doc, plan, base))
     if plan_doc is not None:
         assert isinstance(plan, Plan)
         short = f"Internkontrollplan {year}"

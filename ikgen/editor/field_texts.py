@@ -13,7 +13,9 @@ from ..core.model import (
     Bedomningsniva,
     Beslut,
     Bilaga,
+    Dokumentstatusnamn,
     Helhetsbedomning,
+    Iakttagelse,
     Indikator,
     Kommun,
     Kontroll,
@@ -21,6 +23,7 @@ from ..core.model import (
     Namnd,
     Omrade,
     Period,
+    Periodresultat,
     Plan,
     Protokollsanteckning,
     Risk,
@@ -28,6 +31,7 @@ from ..core.model import (
     Riskskala,
     Riskuppfoljning,
     Statusniva,
+    Termer,
     Uppfoljning,
 )
 from ..core.model.common import Avsnitt, TillatetNummer
@@ -50,6 +54,10 @@ MODELLER: dict[type[BaseModel], str] = {
     Riskskala: "Riskskalan: sannolikhet × konsekvens ger riskvärdet.",
     Omrade: "Ett internkontrollområde som kommunfullmäktige beslutat, eller ett numrerat mål.",
     Tillganglighet: "Uppgifterna i webbplatsens tillgänglighetsredogörelse.",
+    Termer: "Kommunens egna ord för nivåerna och fälten i planer och rapporter.",
+    Dokumentstatusnamn: "Hur webbplatsen skriver var en plan eller rapport befinner sig.",
+    Periodresultat: "En periods resultat i ett dokument som redovisar flera (T1, T2, VB).",
+    Iakttagelse: "En iakttagelse (avvikelse eller förbättringsområde) på valfri nivå.",
     Namnd: "Nämnden och dess id (mappens namn).",
     Plan: "Nämndens internkontrollplan för ett år.",
     Risk: "En risk i planen, under ett område eller mål, med kontrollerna som prövar den.",
@@ -71,20 +79,41 @@ MODELLER: dict[type[BaseModel], str] = {
 }
 
 _NUMMER = "Person- eller samordningsnummer som filen ändå får publicera (normalt inga)."
+_GALLER = {
+    "risk": "Risken (eller processen) det gäller, med id i årets plan.",
+    "kontroll": "Kontrollen det gäller, med id i årets plan.",
+    "omrade": "Området eller målet det gäller, med id i kommun.yml.",
+    "galler": "Vad det gäller med rapportens ord, när det inte finns i planen.",
+}
 _ID = "Id: små bokstäver a–z, siffror och bindestreck (å, ä → a; ö → o). Ändras aldrig."
 
 FALT: dict[type[BaseModel], dict[str, str]] = {
     Kommun: {
-        "namn": "Kommunens namn, t.ex. Norrtälje kommun.",
+        "namn": (
+            "Kommunens namn, t.ex. Norrtälje kommun; utelämnas när dokumenten inte namnger den."
+        ),
         "webbplats": "Webbplatsens publika adress (för flöden, webbplatskarta och datakatalog).",
         "beskrivning": "Inledning på startsidan (Markdown).",
         "kontakt": "Kontaktadress för frågor om webbplatsen eller dess data.",
-        "grupprubrik": "Vad grupperna av risker kallas, t.ex. Internkontrollområde eller Mål.",
+        "grupprubrik": (
+            "Ordet före en grupps nummer, t.ex. Internkontrollområde eller Mål; null: numret står"
+            " ensamt före namnet (1.1 I Stockholm är …)."
+        ),
+        "termer": "Kommunens egna ord för nivåer och fält (risk, kontroll, rutin, metod …).",
+        "dokumentstatus": (
+            "Hur webbplatsen skriver dokumentens status, t.ex. Färdigställd, ej beslutad."
+        ),
+        "risker_som_rubriker": (
+            "true när rapporterna visar varje risk (process) som rubrik med sina kontroller under."
+        ),
+        "riskvarden": "false när planerna inte anger några riskvärden: ingen riskmatris visas.",
         "perioder": "Periodindelningen, i ordning under året.",
         "bedomningsskala": "Bedömningsskalan som används i uppföljningarna.",
         "statusskala": "Statusskalan för varje kontrolls arbete.",
         "helhetsskala": "Skalan för en samlad bedömning av nämndens interna kontroll.",
-        "riskskala": "Riskskalan.",
+        "riskskala": (
+            "Riskskalan; null när dokumenten inte anger någon (riskvärdet visas då ensamt)."
+        ),
         "omraden": (
             "Internkontrollområden (eller mål) per år, som kommunfullmäktige beslutat."
             " Ett år utan egen lista använder det senaste tidigare årets områden."
@@ -122,7 +151,7 @@ FALT: dict[type[BaseModel], dict[str, str]] = {
     Omrade: {
         "id": f"Områdets id, som riskerna hänvisar till, t.ex. informationssakerhet. {_ID}",
         "namn": "Områdets namn, t.ex. Informationssäkerhet.",
-        "nummer": "Områdets nummer, där målen är numrerade (Mål 3).",
+        "nummer": 'Områdets nummer som det skrivs, där målen är numrerade (3 eller "1.1").',
         "beskrivning": "Vad området omfattar; visas ovanför dess kontroller.",
     },
     Tillganglighet: {
@@ -130,6 +159,42 @@ FALT: dict[type[BaseModel], dict[str, str]] = {
         "kanda_brister": "Kända brister i tillgängligheten.",
         "kontakt": "Vart man rapporterar ett tillgänglighetsproblem (e-post eller formulär).",
         "bedomd": "Hur och när webbplatsen bedömdes.",
+    },
+    Termer: {
+        "risk": "Vad en risk kallas, t.ex. Risk eller Process.",
+        "risker": "Pluralformen, t.ex. Processer.",
+        "kontroll": "Vad en kontroll kallas, t.ex. Kontrollmoment eller Kontrollaktivitet.",
+        "kontroller": "Pluralformen, t.ex. Kontrollaktiviteter.",
+        "kontrollen": "Bestämd form, t.ex. Kontrollaktiviteten.",
+        "risken": "Bestämd form av risknivåns namn, t.ex. Processen.",
+        "process": "Rubriken för en risks process, t.ex. Ansvarsområde/process.",
+        "rutin": "Rubriken för en kontrolls rutin, t.ex. Arbetssätt.",
+        "metod": "Rubriken för en kontrolls metod, t.ex. Systematisk kontroll.",
+        "riskbeskrivning": "Rubriken för en risks beskrivning.",
+        "befintliga_rutiner": (
+            "Rubriken för en risks befintliga rutiner, t.ex. Befintliga aktiviteter."
+        ),
+        "planerad_hantering": "Rubriken för en risks planerade hantering.",
+        "iakttagelser": (
+            "Rubriken för rapportens iakttagelser, t.ex. Avvikelser och förbättringsområden."
+        ),
+    },
+    Dokumentstatusnamn: {
+        "paborjad": "Texten för ett dokument som skrivs, t.ex. Påbörjad, ej beslutad.",
+        "fardigstalld": "Texten för ett färdigt dokument som inte är beslutat.",
+        "beslutad": "Texten för ett beslutat dokument.",
+    },
+    Periodresultat: {
+        "period": "Perioden (id i kommun.yml).",
+        "resultat": "Periodens resultat (Markdown).",
+        "indikatorer": "Periodens mätvärden.",
+    },
+    Iakttagelse: {
+        "rubrik": "Iakttagelsens rubrik.",
+        "text": "Iakttagelsen (Markdown).",
+        "typ": "Slags iakttagelse med rapportens ord, t.ex. Avvikelse.",
+        "atgarder": "Vad som görs åt den.",
+        **_GALLER,
     },
     Namnd: {
         "namn": "Nämndens namn, t.ex. Socialnämnden.",
@@ -163,7 +228,11 @@ FALT: dict[type[BaseModel], dict[str, str]] = {
             "eller anges ensamt när bara det är känt."
         ),
         "befintliga_rutiner": "Befintliga rutiner och arbetssätt som minskar risken (Markdown).",
-        "hantering": "Hur risken hanteras: kontroll, forbattringsarbete eller accepterad.",
+        "hantering": (
+            "Hur risken hanteras, där planen säger det: kontroll, forbattringsarbete eller"
+            " accepterad (antas aldrig)."
+        ),
+        "planerad_hantering": "Den planerade hanteringen som planen skriver den (Markdown).",
         "kontroller": "Kontrollerna som prövar risken.",
         "tidigare_id": "Riskens tidigare id (dess ankare).",
     },
@@ -179,7 +248,9 @@ FALT: dict[type[BaseModel], dict[str, str]] = {
         "tidigare_id": "Kontrollens tidigare id; deras adresser leder hit.",
     },
     Uppfoljning: {
-        "status": "utkast (publiceras aldrig), paborjad eller beslutad.",
+        "status": (
+            "utkast (publiceras aldrig), paborjad, fardigstalld (ej beslutad) eller beslutad."
+        ),
         "titel": "Rapportens titel, t.ex. Internkontrollrapport per april 2024.",
         "rapportdatum": "Datumet rapporten gäller till och med (ÅÅÅÅ-MM-DD).",
         "upprattad": "Datum för rapporten eller tjänsteutlåtandet (ÅÅÅÅ-MM-DD).",
@@ -189,7 +260,11 @@ FALT: dict[type[BaseModel], dict[str, str]] = {
         "helhetsbedomning": "En samlad bedömning av den interna kontrollen, där rapporten ger en.",
         "analys": "Förvaltningens analys och slutsatser (Markdown).",
         "kontroller": "Resultatet per kontroll.",
-        "risker": "Uppföljning av risker som hanteras i förbättringsarbete.",
+        "risker": (
+            "Uppföljning av risker (följer plan), t.ex. de som hanteras i förbättringsarbete."
+        ),
+        "iakttagelser": "Iakttagelser (avvikelser, förbättringsområden) på valfri nivå.",
+        "atgarder": "Åtgärder på valfri nivå i rapporten (var och en säger vad den gäller).",
         "avsnitt": "Ytterligare avsnitt, t.ex. Lagkrav, Ekonomiska konsekvenser, Tidplan.",
         "bilagor": "Länkade dokument.",
         "tillatna_nummer": _NUMMER,
@@ -202,6 +277,7 @@ FALT: dict[type[BaseModel], dict[str, str]] = {
         "indikatorer": "Mätvärden ur resultatet, namngivna så att de kan jämföras mellan perioder.",
         "kommentar": "Förvaltningens kommentar (Markdown).",
         "atgarder": "Planerade åtgärder (ny uppföljning eller åtgärd).",
+        "perioder": "Varje periods resultat, där ett dokument redovisar flera (T1, T2, VB).",
     },
     Indikator: {
         "id": f"Indikatorns id inom kontrollen; samma id en annan period är samma mått. {_ID}",
@@ -215,11 +291,20 @@ FALT: dict[type[BaseModel], dict[str, str]] = {
         "vem": "Vem som ansvarar.",
         "nar": "När: ett datum (ÅÅÅÅ-MM-DD) eller en text som hösten 2024.",
         "status": "Status (från kommunens statusskala).",
+        "kommentar": "Mer om åtgärden, med rapportens ord (Markdown).",
+        **_GALLER,
     },
     Riskuppfoljning: {
-        "risk": "Riskens id i planen.",
-        "foljer_plan": "Om förbättringsarbetet följer sin plan (true = ja, false = nej).",
+        "risk": "Riskens id (i årets plan, när en plan är publicerad).",
+        "foljer_plan": "Om hanteringen följer planen (true = ja, false = nej).",
         "kommentar": "Kommentar (Markdown).",
+        "titel": "Risken som rapporten anger den, när årets plan inte gör det.",
+        "process": "Riskens process eller ansvarsområde, som rapporten anger den.",
+        "riskvarde": "Riskvärdet som rapporten anger det.",
+        "befintliga_rutiner": (
+            "Befintliga rutiner eller aktiviteter, som rapporten anger dem (Markdown)."
+        ),
+        "planerad_hantering": "Den planerade hanteringen, som rapporten anger den (Markdown).",
     },
     Helhetsbedomning: {
         "bedomning": "Bedömningen (från kommunens helhetsskala), t.ex. tillracklig.",
@@ -252,6 +337,7 @@ FALT: dict[type[BaseModel], dict[str, str]] = {
     Avsnitt: {
         "rubrik": "Avsnittets rubrik.",
         "text": "Avsnittets text (Markdown).",
+        "placering": "fore: före resultaten (t.ex. Bakgrund); efter (standard): efter dem.",
     },
     TillatetNummer: {
         "nummer": "Numret exakt som det står i texten, t.ex. 19121212-1212.",

@@ -6,12 +6,13 @@ Run it while working with ``make test-snabb`` (under 20 s); ``make test`` runs e
 from __future__ import annotations
 
 import pytest
-from fast_paths import SOURCES
 
 from ikgen.build import Build
 from ikgen.core.corpus import Corpus
 from ikgen.core.site import Site, build_site
 from ikgen.pipeline import load_checked
+
+from .fast_paths import SOURCES
 
 
 @pytest.fixture(scope="session", params=sorted(SOURCES))

@@ -6,13 +6,13 @@ import re
 import shutil
 from pathlib import Path
 
-from fast_paths import FIXTURES
-
 from ikgen.build import Build
 from ikgen.core import site as site_module
 from ikgen.core.corpus import Corpus
 from ikgen.core.site import NavItem, PlanPage, ReportPage, Site, build_site
 from ikgen.pipeline import load_checked, render_site
+
+from .fast_paths import FIXTURES
 
 _ANCHOR = re.compile(r'\{#([a-z0-9-]+)\}|<span id="([a-z0-9-]+)" class="ik-tidigare-id">')
 

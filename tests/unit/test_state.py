@@ -9,11 +9,11 @@ import sys
 import types
 from pathlib import Path
 
-from fast_paths import FIXTURES, SOURCES
-
 import ikgen
 from ikgen.build import Build
 from ikgen.pipeline import load_checked, render_site
+
+from .fast_paths import FIXTURES, SOURCES
 
 _IMMUTABLE = (str, bytes, int, float, bool, tuple, frozenset, type(None), types.MappingProxyType)
 

@@ -6,18 +6,31 @@ from .common import Avsnitt, Beslut, Bilaga, Protokollsanteckning
 from .dokument import (
     Atgard,
     Dokumentstatus,
+    Galler,
     Hantering,
     Helhetsbedomning,
+    Iakttagelse,
     Indikator,
     Kontroll,
     Kontrollresultat,
     Namnd,
+    Periodresultat,
     Plan,
     Risk,
     Riskuppfoljning,
     Uppfoljning,
 )
-from .kommun import Bedomningsniva, Kommun, Omrade, Period, Riskniva, Riskskala, Statusniva
+from .kommun import (
+    Bedomningsniva,
+    Dokumentstatusnamn,
+    Kommun,
+    Omrade,
+    Period,
+    Riskniva,
+    Riskskala,
+    Statusniva,
+    Termer,
+)
 
 __all__ = [
     "Atgard",
@@ -26,6 +39,11 @@ __all__ = [
     "Beslut",
     "Bilaga",
     "Dokumentstatus",
+    "Dokumentstatusnamn",
+    "Galler",
+    "Iakttagelse",
+    "Periodresultat",
+    "Termer",
     "Hantering",
     "Helhetsbedomning",
     "Indikator",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import (
     AllowInfNan,
@@ -116,6 +116,8 @@ class Avsnitt(StrictModel):
     """The section's heading."""
     text: Markdown
     """The section's text."""
+    placering: Literal["fore", "efter"] = "efter"
+    """Where it stands: ``fore`` the results (e.g. a Bakgrund), or ``efter`` them."""
 
 
 class Bilaga(StrictModel):

@@ -27,6 +27,7 @@ class Dokumentstatus(StrEnum):
 
     UTKAST = "utkast"
     PABORJAD = "paborjad"
+    FARDIGSTALLD = "fardigstalld"
     BESLUTAD = "beslutad"
 
 
@@ -99,8 +100,11 @@ class Risk(StrictModel):
     """Risk value; derived as sannolikhet × konsekvens, or given alone when only it is known."""
     befintliga_rutiner: Markdown | None = None
     """Existing routines and ways of working that reduce the risk."""
-    hantering: Hantering = Hantering.KONTROLL
-    """How the risk is handled: ``kontroll``, ``forbattringsarbete`` or ``accepterad``."""
+    hantering: Hantering | None = None
+    """How the risk is handled, where the plan says: ``kontroll``, ``forbattringsarbete`` or
+    ``accepterad`` (never assumed)."""
+    planerad_hantering: Markdown | None = None
+    """The planned handling as the plan words it (planerad hantering)."""
     kontroller: list[Kontroll] = Field(default_factory=list)
     """The controls that test this risk."""
     tidigare_id: list[Slug] = Field(default_factory=list)
@@ -154,17 +158,43 @@ class Indikator(StrictModel):
     """The total the value is counted out of (``4 av 13``), where the report gives one."""
 
 
-class Atgard(StrictModel):
-    """A planned or taken action (åtgärd)."""
+class Galler(StrictModel):
+    """What a finding or action concerns: a risk, a control, an area or goal, or a text."""
+
+    risk: Slug | None = None
+    """The risk (or process) it concerns, by id in the year's plan."""
+    kontroll: Slug | None = None
+    """The control it concerns, by id in the year's plan."""
+    omrade: Slug | None = None
+    """The area or goal it concerns, by id in kommun.yml."""
+    galler: Rad | None = None
+    """What it concerns as the report words it, when that is not in the plan."""
+
+
+class Atgard(Galler):
+    """A planned or taken action (åtgärd), under a control or at any level of a report."""
 
     vad: Markdown
-    """What will be done."""
+    """What will be done (or the action's heading)."""
+    kommentar: Markdown | None = None
+    """More about the action, as the report words it."""
     vem: Rad | None = None
     """Who is responsible."""
     nar: Rad | dt.date | None = None
     """By when: a date, or a text such as ``hösten 2024``."""
     status: Slug | None = None
     """Status, from the kommun's status scale."""
+
+
+class Periodresultat(StrictModel):
+    """One period's result inside a document that gives several (T1, T2 and VB side by side)."""
+
+    period: Slug
+    """The period (id from kommun.yml)."""
+    resultat: Markdown | None = None
+    """That period's result."""
+    indikatorer: list[Indikator] = Field(default_factory=list)
+    """That period's figures."""
 
 
 class Kontrollresultat(StrictModel):
@@ -184,17 +214,43 @@ class Kontrollresultat(StrictModel):
     """The administration's comment."""
     atgarder: list[Atgard] = Field(default_factory=list)
     """Planned actions (ny uppföljning eller åtgärd)."""
+    perioder: list[Periodresultat] = Field(default_factory=list)
+    """Each period's result, where one document gives several (T1, T2, VB)."""
 
 
 class Riskuppfoljning(StrictModel):
-    """Follow-up of a risk handled by ongoing improvement work rather than a control."""
+    """Follow-up of a risk: does its handling follow the plan? With the plan's facts as the
+    report states them when the plan itself is not published."""
 
     risk: Slug
-    """The risk's id in the plan."""
-    foljer_plan: bool
-    """Whether the improvement work follows its plan (följer plan: ja/nej)."""
+    """The risk's id (in the year's plan, when one is published)."""
+    foljer_plan: bool | None = None
+    """Whether the handling follows the plan (följer plan: ja/nej)."""
     kommentar: Markdown | None = None
     """Comment."""
+    titel: Rad | None = None
+    """The risk as the report states it, when the year's plan does not."""
+    process: Rad | None = None
+    """Its process or ansvarsområde, as the report states it."""
+    riskvarde: Heltal | None = Field(default=None, ge=1)
+    """Its risk value, as the report states it."""
+    befintliga_rutiner: Markdown | None = None
+    """Its existing routines or activities, as the report states them."""
+    planerad_hantering: Markdown | None = None
+    """Its planned handling, as the report states it."""
+
+
+class Iakttagelse(Galler):
+    """A finding (avvikelse or förbättringsområde) at any level of a report."""
+
+    rubrik: Rad
+    """The finding's heading."""
+    text: Markdown | None = None
+    """The finding."""
+    typ: Rad | None = None
+    """What kind of finding, in the report's words, e.g. ``Avvikelse``."""
+    atgarder: list[Atgard] = Field(default_factory=list)
+    """What is done about it."""
 
 
 class Helhetsbedomning(StrictModel):
@@ -230,7 +286,11 @@ class Uppfoljning(StrictModel):
     kontroller: list[Kontrollresultat] = Field(default_factory=list)
     """The result per control."""
     risker: list[Riskuppfoljning] = Field(default_factory=list)
-    """Follow-up of risks handled by improvement work."""
+    """Follow-up of risks (följer plan), e.g. those handled by improvement work."""
+    iakttagelser: list[Iakttagelse] = Field(default_factory=list)
+    """Findings (avvikelser, förbättringsområden) at any level."""
+    atgarder: list[Atgard] = Field(default_factory=list)
+    """Actions at any level of the report (each says what it concerns)."""
     avsnitt: list[Avsnitt] = Field(default_factory=list)
     """Further sections, e.g. ``Lagkrav``, ``Ekonomiska konsekvenser``, ``Tidplan``."""
     bilagor: list[Bilaga] = Field(default_factory=list)

@@ -99,10 +99,56 @@ class Omrade(StrictModel):
     """Its id, referenced from risks, e.g. ``informationssakerhet``."""
     namn: Rad
     """Its name, e.g. ``Informationssäkerhet``."""
-    nummer: Heltal | None = None
-    """Its number, where goals are numbered (``Mål 3``)."""
+    nummer: Heltal | Rad | None = None
+    """Its number as written, where goals are numbered (``3``, ``"1.1"``)."""
     beskrivning: Markdown | None = None
     """What the area covers (shown above its controls)."""
+
+
+class Termer(StrictModel):
+    """The municipality's own words for the levels and fields of its plans and reports.
+
+    Headings, card labels, table headers, counts and the navigation use these words, so a
+    site speaks the way the municipality's documents do (a process is never called a risk).
+    """
+
+    risk: Rad = "Risk"
+    """What a risk-level item is called, e.g. ``Risk`` or ``Process``."""
+    risker: Rad = "Risker"
+    """Its plural, e.g. ``Processer``."""
+    kontroll: Rad = "Kontroll"
+    """What a control is called, e.g. ``Kontrollmoment`` or ``Kontrollaktivitet``."""
+    kontroller: Rad = "Kontroller"
+    """Its plural, e.g. ``Kontrollaktiviteter``."""
+    kontrollen: Rad = "Kontrollen"
+    """Its definite form, e.g. ``Kontrollaktiviteten``."""
+    risken: Rad = "Risken"
+    """The risk level's definite form, e.g. ``Processen``."""
+    process: Rad = "Process"
+    """The label of a risk's process (or ansvarsområde)."""
+    rutin: Rad = "Rutin som kontrolleras"
+    """The label of a control's ``rutin``, e.g. ``Arbetssätt``."""
+    metod: Rad = "Metod"
+    """The label of a control's ``metod``, e.g. ``Systematisk kontroll``."""
+    riskbeskrivning: Rad = "Riskbeskrivning"
+    """The label of a risk's description."""
+    befintliga_rutiner: Rad = "Befintliga arbetssätt och rutiner"
+    """The label of a risk's existing routines, e.g. ``Befintliga aktiviteter``."""
+    planerad_hantering: Rad = "Planerad hantering"
+    """The label of a risk's planned handling."""
+    iakttagelser: Rad = "Avvikelser och förbättringsområden"
+    """The heading of a report's findings (iakttagelser)."""
+
+
+class Dokumentstatusnamn(StrictModel):
+    """How the municipality words where a plan or report is (its labels on the site)."""
+
+    paborjad: Rad = "Påbörjad, ej beslutad"
+    """A document that is being written, published before the decision."""
+    fardigstalld: Rad = "Färdigställd, ej beslutad"
+    """A finished document that the nämnd has not decided on yet."""
+    beslutad: Rad = "Beslutad"
+    """A decided document."""
 
 
 class Tillganglighet(StrictModel):
@@ -155,16 +201,26 @@ def _default_helhet() -> list[Bedomningsniva]:
 class Kommun(StrictModel):
     """The municipality and its settings (``content/kommun.yml``)."""
 
-    namn: Rad
-    """The municipality's name, e.g. ``Norrtälje kommun``."""
+    namn: Rad | None = None
+    """The municipality's name, e.g. ``Norrtälje kommun``; left out when the documents do not
+    name it (the nämnder are then the publishers)."""
     webbplats: Url | None = None
     """The site's public address (used for feeds, sitemap and the data catalogue)."""
     beskrivning: Markdown | None = None
     """An introduction shown on the start page."""
     kontakt: Rad | None = None
     """Contact address for questions about the site or its data."""
-    grupprubrik: Rad = "Internkontrollområde"
-    """What the groups of risks are called, e.g. ``Internkontrollområde`` or ``Mål``."""
+    grupprubrik: Rad | None = "Internkontrollområde"
+    """The word before a numbered group, e.g. ``Internkontrollområde`` or ``Mål``; null: the
+    number stands alone before the name (``1.1 I Stockholm är …``)."""
+    termer: Termer = Field(default_factory=Termer)
+    """The municipality's own words for levels and fields (see Termer)."""
+    dokumentstatus: Dokumentstatusnamn = Field(default_factory=Dokumentstatusnamn)
+    """How the site words where a plan or report is."""
+    risker_som_rubriker: bool = False
+    """True when reports show each risk (process) as a heading with its controls below it."""
+    riskvarden: bool = True
+    """False when the plans give no risk values at all: no risk matrix is shown."""
     perioder: list[Period] = Field(default_factory=_default_perioder)
     """The period scheme, in order within the year."""
     bedomningsskala: list[Bedomningsniva] = Field(default_factory=_default_bedomning)
@@ -173,8 +229,8 @@ class Kommun(StrictModel):
     """The status scale of each control's work."""
     helhetsskala: list[Bedomningsniva] = Field(default_factory=_default_helhet)
     """The scale of an overall verdict on the nämnd's internal control."""
-    riskskala: Riskskala = Field(default_factory=Riskskala)
-    """The risk scale."""
+    riskskala: Riskskala | None = Field(default_factory=Riskskala)
+    """The risk scale; null when the documents state none (a riskvärde is then shown alone)."""
     omraden: dict[int, list[Omrade]] = Field(default_factory=dict)
     """Internal-control areas (or goals) per year, as decided by kommunfullmäktige."""
     tillganglighet: Tillganglighet = Field(default_factory=Tillganglighet)
@@ -195,6 +251,18 @@ class Kommun(StrictModel):
         if not self.perioder:
             raise ValueError("perioder får inte vara tom")
         return self
+
+    def dokumentstatus_namn(self, status: str) -> str:
+        """The site's words for a document status (utkast is never published)."""
+        return getattr(self.dokumentstatus, status, "Utkast")
+
+    def grupprubrik_for(self, area: Omrade) -> str:
+        """A group's heading: ``Internkontrollområde 3: Namn``, or ``1.1 Namn`` without a word."""
+        if area.nummer is None:
+            return area.namn
+        if self.grupprubrik:
+            return f"{self.grupprubrik} {area.nummer}: {area.namn}"
+        return f"{area.nummer} {area.namn}"
 
     def period(self, period_id: str) -> Period | None:
         """The period with this id."""

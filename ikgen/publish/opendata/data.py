@@ -7,12 +7,13 @@ the labels of its scales resolved; the CSV is the same per control, flat, for sp
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 from typing import Any
 
 from ...core import urls
 from ...core.corpus import Corpus, Document, NamndContent
-from ...core.derive import ControlInPlan, controls_of
+from ...core.derive import ControlInPlan, FollowedRisk, controls_of, followed_risks
 from ...core.model import Kontroll, Kontrollresultat, Plan, Risk, Uppfoljning
 from .schema import INTERNAL_FIELDS
 
@@ -37,7 +38,8 @@ CSV_COLUMNS: list[tuple[str, str]] = [
     ("kommentar", "förvaltningens kommentar (Markdown)"),
     ("indikatorer", "nyckeltal, 'namn: värde enhet' åtskilda med ' | '"),
     ("atgarder", "planerade åtgärder, åtskilda med ' | '"),
-    ("url", "kontrollens permanenta adress på webbplatsen"),
+    ("foljer_plan", "för en uppföljd risk: ja eller nej (följer hanteringen planen?)"),
+    ("url", "kontrollens (eller den uppföljda riskens) permanenta adress på webbplatsen"),
 ]
 """The CSV's columns in order, with their meaning (documented in the README)."""
 
@@ -109,7 +111,17 @@ def report_json(corpus: Corpus, n: NamndContent, doc: Document, base: str = "") 
             for r in report.kontroller
             if r.kontroll in in_plan
         ],
+        "risker": [
+            _followed(fr, urls.absolute(base, urls.anchor(url, fr.id)))
+            for fr in followed_risks(_plan_of(n, doc.year), report)
+        ],
     }
+
+
+def _followed(fr: FollowedRisk, url: str) -> dict[str, Any]:
+    """A followed-up risk with its facts (from the plan, or as the report states them)."""
+    facts = {f.name: getattr(fr, f.name) for f in dataclasses.fields(fr) if f.name != "in_plan"}
+    return {"risk": facts.pop("id"), **facts, "url": url}
 
 
 def plan_json(corpus: Corpus, n: NamndContent, doc: Document, base: str = "") -> dict:
@@ -135,12 +147,17 @@ def _risk(corpus: Corpus, r: Risk, year: int, url: str) -> dict[str, Any]:
     }
 
 
-def _plan_controls(n: NamndContent, year: int) -> dict[str, ControlInPlan]:
+def _plan_of(n: NamndContent, year: int) -> Plan | None:
     plan_doc = n.plans.get(year)
     if plan_doc is None:
-        return {}
+        return None
     assert isinstance(plan_doc.content, Plan)
-    return controls_of(plan_doc.content)
+    return plan_doc.content
+
+
+def _plan_controls(n: NamndContent, year: int) -> dict[str, ControlInPlan]:
+    plan = _plan_of(n, year)
+    return controls_of(plan) if plan else {}
 
 
 def _join(items: list[str]) -> str:
@@ -170,6 +187,7 @@ def _row(n_id: str, year: int, period: str, k: dict, risk: dict, res: dict | Non
         "kommentar": res.get("kommentar"),
         "indikatorer": _join([_indicator(i) for i in res.get("indikatorer", [])]),
         "atgarder": _join([_action(a) for a in res.get("atgarder", [])]),
+        "foljer_plan": None,
         "url": k["url"],
     }
     return ["" if values[c] is None else values[c] for c, _ in CSV_COLUMNS]
@@ -201,4 +219,24 @@ def to_csv(data: dict) -> str:
             writer.writerow(
                 _row(n_id, year, data["period"]["id"], res["kontroll"], res["risk"], res)
             )
+        for risk in data["risker"]:
+            writer.writerow(_risk_row(n_id, year, data["period"]["id"], risk))
     return out.getvalue()
+
+
+def _risk_row(n_id: str, year: int, period: str, risk: dict) -> list:
+    """A followed-up risk as one CSV row: its facts, följer plan and comment."""
+    values = dict.fromkeys((c for c, _ in CSV_COLUMNS), None)
+    yes_no = {True: "ja", False: "nej", None: None}[risk["foljer_plan"]]
+    values.update(
+        namnd=n_id,
+        ar=year,
+        period=period,
+        risk_id=risk["risk"],
+        risk=risk["titel"],
+        riskvarde=risk["riskvarde"],
+        kommentar=risk["kommentar"],
+        foljer_plan=yes_no,
+        url=risk["url"],
+    )
+    return ["" if values[c] is None else values[c] for c, _ in CSV_COLUMNS]

@@ -66,7 +66,7 @@ def _dataset(corpus: Corpus, n: NamndContent, doc: Document, base: str, agent: s
         "dcterms:description": _sv(
             f"{n.namnd.namn}s {kind} {doc.year}: risker och kontroller"
             + ("" if is_plan else " med status, bedömning, resultat och åtgärder")
-            + f", i {corpus.kommun.namn}."
+            + f", i {corpus.utgivare}."
         ),
         "dcterms:publisher": _ref(agent),
         "dcat:contactPoint": _contact(corpus),
@@ -88,7 +88,7 @@ def _dataset(corpus: Corpus, n: NamndContent, doc: Document, base: str, agent: s
 
 
 def _contact(corpus: Corpus) -> dict[str, Any]:
-    contact: dict[str, Any] = {"@type": "vcard:Organization", "vcard:fn": corpus.kommun.namn}
+    contact: dict[str, Any] = {"@type": "vcard:Organization", "vcard:fn": corpus.utgivare}
     address = corpus.kommun.kontakt
     if address and "@" in address and not address.startswith("http"):
         contact["vcard:hasEmail"] = _ref("mailto:" + address.removeprefix("mailto:"))
@@ -107,7 +107,7 @@ def catalog(corpus: Corpus, base_url: str = "") -> dict[str, Any]:
         for doc in [*n.plans.values(), *n.uppfoljningar.values()]
         if not doc.is_draft
     ]
-    kommun = corpus.kommun.namn
+    kommun = corpus.utgivare
     return {
         "@context": _CONTEXT,
         "@graph": [

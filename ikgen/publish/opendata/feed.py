@@ -67,7 +67,7 @@ def atom_feed(corpus: Corpus, namnd_id: str | None = None, base_url: str = "") -
     own_url = urls.feed(namnd_id)
     feed_dir = urls.folder(own_url)
     feed = ET.Element("feed", {"xmlns": ATOM, "xml:lang": "sv"})
-    name = corpus.namnder[namnd_id].namnd.namn if namnd_id else corpus.kommun.namn
+    name = corpus.namnder[namnd_id].namnd.namn if namnd_id else corpus.utgivare
     ET.SubElement(feed, "id").text = _id(base_url, own_url)
     ET.SubElement(feed, "title").text = f"{name}: uppföljningar av intern kontroll"
     newest = max((_when(d) for _, d in pairs), default=dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
@@ -77,7 +77,7 @@ def atom_feed(corpus: Corpus, namnd_id: str | None = None, base_url: str = "") -
     ET.SubElement(
         feed, "link", rel="alternate", type="text/html", href=_href(base_url, feed_dir, home)
     )
-    ET.SubElement(ET.SubElement(feed, "author"), "name").text = corpus.kommun.namn
+    ET.SubElement(ET.SubElement(feed, "author"), "name").text = corpus.utgivare
     for n, doc in pairs:
         _entry(feed, corpus, n, doc, (base_url, feed_dir))
     ET.indent(feed)

@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ...core import urls
-from ...core.model import Kontroll, Kontrollresultat, Plan, Risk, Uppfoljning
+from ...core.model import Kontroll, Kontrollresultat, Plan, Risk, Riskuppfoljning, Uppfoljning
 
 _DRAFT = "https://json-schema.org/draft/2020-12/schema"
 _REF = "#/$defs/{model}"
@@ -56,12 +56,18 @@ def _common(kind: str) -> dict[str, Any]:
     return {
         "$schema": _STR,
         "typ": {"const": kind},
-        "kommun": _STR,
+        "kommun": {
+            "type": ["string", "null"],
+            "description": "kommunens namn, om dokumenten anger det",
+        },
         "namnd": _NAMED,
         "ar": {"type": "integer"},
         "url": {"type": "string", "description": "sidans permanenta adress"},
         "csv": {"type": "string", "description": "samma data som CSV"},
-        "status": {"enum": ["paborjad", "beslutad"], "description": "utkast publiceras aldrig"},
+        "status": {
+            "enum": ["paborjad", "fardigstalld", "beslutad"],
+            "description": "utkast publiceras aldrig",
+        },
     }
 
 
@@ -97,6 +103,9 @@ def report_schema(base_url: str = "") -> dict[str, Any]:
     result = _model(
         Kontrollresultat, defs, kontroll=_control(defs), risk=risk, status=_LEVEL, bedomning=_LEVEL
     )
+    followed = _model(
+        Riskuppfoljning, defs, url={"type": "string", "description": "riskens adress i rapporten"}
+    )
     analys = {"analys": {"type": ["string", "null"]}}
     helhet = {
         "anyOf": [{"type": "null"}, {**_NAMED, "properties": {**_NAMED["properties"], **analys}}]
@@ -108,6 +117,7 @@ def report_schema(base_url: str = "") -> dict[str, Any]:
         period=_NAMED,
         helhetsbedomning=helhet,
         kontroller={"type": "array", "items": result},
+        risker={"type": "array", "items": followed},
     )
     return _wrap("uppfoljning", "Uppföljning av internkontrollplan", body, defs, base_url)
 
