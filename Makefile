@@ -27,6 +27,8 @@ site: $(VENV)/.installed
 exempel: $(VENV)/.installed
 	$(BIN)/ikgen build -f examples/socialnamnd-2023/mkdocs.yml
 	@echo "Exempelwebbplatsen (en annan kommuns plan och uppföljning 2023) finns i site-exempel/"
+	$(BIN)/ikgen build -f examples/socialnamnd-2025-kritiska-risker/mkdocs.yml
+	@echo "Exempelwebbplatsen (en socialnämnds uppföljning av kritiska risker 2025) finns i site-exempel-2025/"
 
 serve: $(VENV)/.installed
 	$(BIN)/ikgen serve
@@ -47,4 +49,4 @@ bench: $(VENV)/.test-installed
 	$(BIN)/python -m bench.run
 
 clean:
-	rm -rf site site-exempel test-output .pytest_cache
+	rm -rf site site-exempel site-exempel-2025 test-output .pytest_cache
