@@ -52,4 +52,4 @@ bench: $(VENV)/.test-installed
 	$(BIN)/python -m bench.run
 
 clean:
-	rm -rf site site-exempel test-output .pytest_cache
+	rm -rf site site-exempel site-exempel-2025 test-output .pytest_cache

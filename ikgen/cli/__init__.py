@@ -9,15 +9,14 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 from ..build import Build
 from ..core.diagnostics import ContentError
 from ..pipeline import load_checked
 from . import editor as cli_editor
+from . import output
 from .serve import hand_over, serve
 
 
@@ -147,23 +146,23 @@ def _build(config_file: Path, site_dir: str | None, show_drafts: bool) -> int:
         print(f"{config_file}: fel i inställningarna, inget byggdes: {exc}", file=sys.stderr)
         return 1
     final = Path(site_dir) if site_dir else Path(config.site_dir)
+    content = Path(config.config_file_path).parent / _content_option(config)
     state = Build(show_drafts=show_drafts)
-    # Pre-check so content errors print as one line each, not as a MkDocs error.
-    load_checked(Path(config.config_file_path).parent / _content_option(config), state)
-    final.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".ikgen-bygge-", dir=final.parent))
     try:
-        config = _load_config(config_file, site_dir=str(staging))
-        hand_over(config, state)
-        build(config)
+        output.check_output(final, _inputs(config, content))
+        # Pre-check so content errors print as one line each, not as a MkDocs error.
+        load_checked(content, state)
+        with output.staged(final) as staging:
+            config = _load_config(config_file, site_dir=str(staging))
+            hand_over(config, state)
+            build(config)
+            output.swap(staging, final)
     except MkDocsException as exc:
-        shutil.rmtree(staging, ignore_errors=True)
         print(f"Bygget misslyckades, {final}/ är orörd: {exc}", file=sys.stderr)
         return 1
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    _swap(staging, final)
+    except output.OutputError as exc:
+        print(exc, file=sys.stderr)
+        return 1
     print(
         f"Webbplatsen är byggd i {final}/ (titta med 'ikgen serve'"
         f" eller 'python3 -m http.server -d {final}')."
@@ -171,13 +170,14 @@ def _build(config_file: Path, site_dir: str | None, show_drafts: bool) -> int:
     return 0
 
 
-def _swap(staging: Path, final: Path) -> None:
-    old = final.with_name(f".{final.name}-gammal")
-    shutil.rmtree(old, ignore_errors=True)
-    if final.exists():
-        final.rename(old)
-    staging.rename(final)
-    shutil.rmtree(old, ignore_errors=True)
+def _inputs(config, content: Path) -> output.Inputs:  # noqa: ANN001 - MkDocsConfig
+    """What the build reads: the output folder may never replace any of it."""
+    return output.Inputs(
+        project=Path(config.config_file_path).parent,
+        content=content,
+        docs=Path(config.docs_dir),
+        themes=tuple(Path(folder) for folder in config.theme.dirs),
+    )
 
 
 def _content_option(config) -> str:  # noqa: ANN001
