@@ -1,0 +1,162 @@
+"""The publish gate: an identity number in anything the build wrote stops `ikgen build`.
+
+The numbers here reach the site past the content scan by construction (a hand-written page
+under docs/, the theme's footer), so only the gate over the built files can stop them; a
+failed build leaves the published site/ byte-identical. An allowed number passes, and is
+then really in the HTML, the JSON, the CSV and Pagefind's compressed index.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import time
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, make_project, run_ikgen
+from test_corpus_bad import old_site, snapshot
+
+from ikgen.publish_gate import cbor_strings, scan_output
+
+BASE = FIXTURES / "bas" / "content"
+REPORT = Path("content") / "testnamnden" / "2024" / "delar-1.yml"
+ALLOW = (
+    "tillatna_nummer:\n  - nummer: 19121212-1212\n"
+    "    motivering: Skatteverkets testnummer, ingen verklig person\n"
+)
+
+
+def _refused_by_gate(project: Path) -> str:
+    """Build a project whose content passes `ikgen check`; the gate must refuse it."""
+    assert run_ikgen("check", "content", cwd=project).returncode == 0
+    before = old_site(project)
+    result = run_ikgen("build", cwd=project)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "Traceback" not in output and "Internt fel" not in output
+    assert snapshot(project / "site") == before, "a refused build changed site/"
+    assert not list(project.glob(".ikgen-*")), "a staging folder was left behind"
+    return output
+
+
+def test_number_in_a_hand_written_page_stops_the_build(tmp_path: Path) -> None:
+    project = make_project(tmp_path, BASE)
+    (project / "docs" / "om.md").write_text(
+        "# Om webbplatsen\n\nFrågor besvaras av handläggare 19121212-1212.\n", encoding="utf-8"
+    )
+    output = _refused_by_gate(project)
+    line = next(x for x in output.splitlines() if x.startswith("om/index.html"))
+    assert "'19121212-1212' ser ut som ett personnummer" in line, output
+    assert "kommer från docs/om.md:3" in line, output
+    assert "filer till" in line  # its text is in Pagefind's index too
+
+
+def test_number_in_the_theme_disguised_by_an_entity_stops_the_build(tmp_path: Path) -> None:
+    project = make_project(tmp_path, BASE)
+    footer = project / "theme" / "partials" / "copyright.html"
+    text = footer.read_text(encoding="utf-8").replace(
+        "<div>Publicerad med", "<div>Kontakt 811218&#8209;98<b></b>76. Publicerad med"
+    )
+    footer.write_text(text, encoding="utf-8")
+    output = _refused_by_gate(project)
+    lines = [x for x in output.splitlines() if "'811218-9876' ser ut som ett personnummer" in x]
+    assert lines and lines[0].startswith("404.html (och "), output
+    assert "kommer från theme/partials/copyright.html:" in lines[0], output
+
+
+def test_number_in_mkdocs_settings_stops_the_build(tmp_path: Path) -> None:
+    project = make_project(tmp_path, BASE)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("site_name: Internkontroll", "site_name: IK 121212–1212"))
+    before = old_site(project)
+    result = run_ikgen("build", cwd=project)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "mkdocs.yml: site_name: '121212-1212' ser ut som ett personnummer" in output, output
+    assert snapshot(project / "site") == before
+
+
+def test_allowed_number_is_published_everywhere_and_passes(tmp_path: Path) -> None:
+    project = make_project(tmp_path, BASE)
+    report = project / REPORT
+    text = report.read_text(encoding="utf-8").replace(
+        "resultat: Två av tio fakturor saknade attest.",
+        "resultat: Testpersonen 19121212-1212 saknade attest.",
+    )
+    report.write_text(text + ALLOW, encoding="utf-8")
+    result = run_ikgen("build", cwd=project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = project / "site"
+    assert "19121212-1212" in (site / "testnamnden/2024/delar-1/index.html").read_text("utf-8")
+    data = json.loads((site / "data/testnamnden/2024/delar-1.json").read_text("utf-8"))
+    assert "19121212-1212" in json.dumps(data, ensure_ascii=False)
+    # Not allowed, the same number is seen in every kind of output, Pagefind's included.
+    files = {f.file for f in scan_output(site)}
+    assert "testnamnden/2024/delar-1/index.html" in files
+    assert {"data/testnamnden/2024/delar-1.json", "data/testnamnden/2024/delar-1.csv"} <= files
+    assert any(f.startswith("pagefind/fragment/") for f in files), files
+    assert any(f.startswith("pagefind/index/") for f in files), files
+    assert scan_output(site, ["19121212\u20131212"]) == []  # allowed however written
+
+
+def _site(tmp_path: Path, files: dict[str, bytes | str]) -> Path:
+    for rel, content in files.items():
+        path = tmp_path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        path.write_bytes(data)
+    return tmp_path
+
+
+def _cbor_text(word: str) -> bytes:
+    data = word.encode("utf-8")
+    assert len(data) < 24
+    return bytes([0x60 + len(data)]) + data
+
+
+@pytest.mark.parametrize(
+    ("rel", "content"),
+    [
+        ("a/index.html", '<p>Se <a href="/p/19121212-1212/">ärendet</a>.</p>'),
+        ("b/index.html", "<p>Nr 1912<em>1212</em>&#x2011;1212.</p>"),
+        ("c/index.html", '<img alt="811218&nbsp;9876" src="x.png">'),
+        ("d.json", '{"text": "Nr 19121212\\u20131212"}'),
+        ("e.csv", 'id,text\r\n1,"Nr ١٩١٢١٢١٢-١٢١٢"\r\n'),
+        ("f.xml", "<feed><title>811218&#45;9876</title></feed>"),
+        ("sitemap.xml.gz", gzip.compress(b"<loc>https://x.se/811218-9876/</loc>")),
+        (
+            "pagefind/fragment/x.pf_fragment",
+            gzip.compress(b'pagefind_dcd{"content":"811218-9876"}'),
+        ),
+        (
+            "pagefind/index/x.pf_index",
+            gzip.compress(b"pagefind_dcd\x82" + _cbor_text("ord") + _cbor_text("8112189876")),
+        ),
+        ("g.png", b"\x89PNG\r\n\x1a\n\x00\x00tEXt 811218-9876 \x00"),
+        ("19121212-1212/index.html", "<p>Tom</p>"),
+        ("h/811218-9876.pdf", b"%PDF"),
+    ],
+)
+def test_gate_reads_every_kind_of_output(tmp_path: Path, rel: str, content: bytes | str) -> None:
+    site = _site(tmp_path, {rel: content, "ok.html": "<p>SN 2023-1178, 2024-04-30</p>"})
+    found = scan_output(site)
+    assert len(found) == 1, found
+    assert found[0].file in (rel, rel.split("/")[0]), found
+    assert found[0].finding.key in ("191212121212", "8112189876"), found
+
+
+def test_cbor_strings_walks_nested_containers() -> None:
+    # {"w": ["ab", 1000, h'00ff'], "x": -3} with an indefinite-length text string "c"+"d".
+    data = bytes.fromhex("a2 61 77 83 62 6162 19 03e8 42 00ff 61 78 22 7f 61 63 61 64 ff")
+    assert list(cbor_strings(data)) == ["w", "ab", "x", "c", "d"]
+
+
+def test_real_sites_pass_the_gate_quickly(main_site: Path, example_site: Path) -> None:
+    for site in (main_site, example_site):
+        started = time.perf_counter()
+        assert scan_output(site) == []
+        elapsed = time.perf_counter() - started
+        size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+        assert elapsed < 5, (site, elapsed, size)
