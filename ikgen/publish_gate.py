@@ -28,6 +28,8 @@ from .sensitive import (
     find_numbers_as_is,
     normalize,
     number_key,
+    numbers_in,
+    readings,
     strip_markup,
     texts,
 )
@@ -56,11 +58,12 @@ def scan_output(site_dir: Path, allowed: Iterable[str] = ()) -> list[OutputFindi
     any way (they are compared by their digits).
     """
     keys = {number_key(number) for number in allowed}
+    lines = LineScanner()
     out: list[OutputFinding] = []
     for rel, path in _entries(Path(site_dir)):
         out += [OutputFinding(rel, f, in_name=True) for f in find_numbers(path.name)]
         if path.is_file() and not path.is_symlink():
-            out += [OutputFinding(rel, f) for f in scan_bytes(path.read_bytes())]
+            out += [OutputFinding(rel, f) for f in scan_bytes(path.read_bytes(), lines)]
     return [o for o in out if o.finding.key not in keys]
 
 
@@ -73,7 +76,7 @@ def _entries(site_dir: Path) -> Iterator[tuple[str, Path]]:
             yield path.relative_to(site_dir).as_posix(), path
 
 
-def scan_bytes(data: bytes) -> list[Finding]:
+def scan_bytes(data: bytes, lines: LineScanner | None = None) -> list[Finding]:
     """The identity numbers in one file's content, unpacked and decoded as needed."""
     if data[:2] == b"\x1f\x8b":
         data = _gunzip(data)
@@ -84,7 +87,110 @@ def scan_bytes(data: bytes) -> list[Finding]:
         return find_numbers(" | ".join(cbor_strings(body)))
     if b"\x00" in data[:4096]:  # binary (images, fonts, WebAssembly): plain digits only
         return find_numbers_as_is(data.decode("latin-1"))
-    return find_numbers(data.decode("utf-8", "replace"))
+    return (lines or LineScanner()).scan(data.decode("utf-8", "replace"))
+
+
+class LineScanner:
+    """Scans texts with each distinct line read once: fast over pages that share most lines.
+
+    Every page repeats the header, the navigation and the footer; read line by line, with
+    what is learnt of each distinct line kept, the pages of a site are scanned in less than
+    half the time. A number or a tag can span lines, so a line is scanned on its own only
+    where the line break after it is *hard*: no tag is open across it (the last ``<`` or
+    ``>`` before it is ``>``; a line that ends inside a tag or closes one is soft at both
+    ends), and the text before it does not end, or the text after it does not begin, with a
+    digit, ``-`` or ``+``. Lines of spaces only are skipped (a number's spaces may be any).
+    Lines joined by soft breaks are scanned together as one text; a text with an HTML
+    comment, which may hold ``<`` and ``>`` over several lines, is scanned whole. So every
+    number :func:`find_numbers` finds in the whole text is found (tests/test_publish_gate.py
+    holds random texts against that).
+    """
+
+    def __init__(self) -> None:
+        self.known: dict[str, tuple[list[Finding], bool, bool, int, bool]] = {}
+        """Per distinct line: its numbers, whether it may continue one (begins softly) or
+        be continued (ends softly), its last angle bracket (0 none, 1 ``<``, 2 ``>``), and
+        whether it holds a comment marker."""
+        self.blocks: dict[str, list[Finding]] = {}
+        """The numbers of each distinct block of lines joined by soft breaks."""
+
+    def scan(self, text: str) -> list[Finding]:
+        """The numbers in a text, each once: at least those :func:`find_numbers` finds."""
+        # Lines of spaces only hold no number and break none (a number's spaces may be any).
+        lines = [line for line in text.split("\n") if line and not line.isspace()]
+        if len(lines) < 3:
+            return find_numbers(text)
+        known = self.known
+        infos = [known.get(line) or self._learn(line) for line in lines]
+        found: dict[str, Finding] = {}
+        first = previous = -1  # the first and last line with text of the current block
+        inside_tag = False
+        for i, info in enumerate(infos):
+            if info is _BLANK:  # only spaces: part of whichever block is around it
+                continue
+            _numbers, head, _tail, angle, comment = info
+            if comment:
+                return find_numbers(text)
+            if previous >= 0 and not (inside_tag or (infos[previous][2] and head)):
+                self._add(found, lines, infos, first, previous)  # a hard break before line i
+                first = i
+            if first < 0:
+                first = i
+            if angle:
+                inside_tag = angle == 1
+            previous = i
+        if previous >= 0:
+            self._add(found, lines, infos, first, previous)
+        return list(found.values())
+
+    def _add(self, found: dict, lines: list[str], infos: list, first: int, last: int) -> None:
+        """The numbers of lines ``first`` to ``last``, one block, added to ``found``."""
+        if first == last:
+            numbers = infos[first][0]
+        else:
+            block = "\n".join(lines[first : last + 1])
+            numbers = self.blocks.get(block)
+            if numbers is None:
+                numbers = self.blocks[block] = find_numbers(block)
+        for finding in numbers:
+            found.setdefault(finding.key, finding)
+
+    def _learn(self, line: str) -> tuple[list[Finding], bool, bool, int, bool]:
+        plain, stripped = readings(line)
+        if not plain.strip() and not stripped.strip():
+            self.known[line] = _BLANK
+            return _BLANK
+        ends = [_soft_ends(plain), _soft_ends(stripped)]
+        lt, gt = plain.rfind("<"), plain.rfind(">")
+        angle = 0 if lt == gt else (1 if lt > gt else 2)
+        # A tag that runs on into the next line, or in from the previous one, is removed in
+        # the whole text: what is around it there is not what is at this line's ends.
+        first_gt = plain.find(">")
+        spans = angle == 1 or (first_gt != -1 and not -1 < plain.find("<") < first_gt)
+        info = (
+            numbers_in(plain, stripped),
+            spans or ends[0][0] or ends[1][0],
+            spans or ends[0][1] or ends[1][1],
+            angle,
+            "<!--" in plain,
+        )
+        self.known[line] = info
+        return info
+
+
+_BLANK: tuple[list[Finding], bool, bool, int, bool] = ([], True, True, 0, False)
+"""A line of spaces only (in both readings)."""
+
+
+def _soft_ends(text: str) -> tuple[bool, bool]:
+    """Whether a reading of a line may begin, and may end, inside a number."""
+    text = text.strip()
+    if not text:
+        return True, True
+    return text[0] in _NUMBER_CHARS, text[-1] in _NUMBER_CHARS
+
+
+_NUMBER_CHARS = frozenset("0123456789-+")
 
 
 def _gunzip(data: bytes) -> bytes:

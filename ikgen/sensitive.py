@@ -189,19 +189,28 @@ def _matches(text: str) -> Iterator[Finding]:
             yield Finding(" ".join(match.group(0).split()), kind)
 
 
+def readings(text: str) -> tuple[str, str]:
+    """The two readings of a text that are scanned: normalised, and that without markup."""
+    plain = normalize(text)
+    return plain, strip_markup(plain)
+
+
+def numbers_in(plain: str, stripped: str) -> list[Finding]:
+    """The numbers in a text's two :func:`readings`, each once, in the order found."""
+    found = {finding.key: finding for finding in _matches(plain)}
+    if stripped != plain:
+        for finding in _matches(stripped):
+            found.setdefault(finding.key, finding)
+    return list(found.values())
+
+
 def find_numbers(text: str) -> list[Finding]:
     """Every personnummer or samordningsnummer (valid date and check digit) in a text.
 
     The text is read as written (normalised) and without markup; each number is returned
     once, in the order found.
     """
-    plain = normalize(text)
-    found = {finding.key: finding for finding in _matches(plain)}
-    stripped = strip_markup(plain)
-    if stripped != plain:
-        for finding in _matches(stripped):
-            found.setdefault(finding.key, finding)
-    return list(found.values())
+    return numbers_in(*readings(text))
 
 
 def find_numbers_as_is(text: str) -> list[Finding]:

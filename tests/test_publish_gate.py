@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import random
 import time
 from pathlib import Path
 
@@ -17,7 +18,8 @@ import pytest
 from conftest import FIXTURES, make_project, run_ikgen
 from test_corpus_bad import old_site, snapshot
 
-from ikgen.publish_gate import cbor_strings, scan_output
+from ikgen.publish_gate import LineScanner, cbor_strings, scan_output
+from ikgen.sensitive import find_numbers
 
 BASE = FIXTURES / "bas" / "content"
 REPORT = Path("content") / "testnamnden" / "2024" / "delar-1.yml"
@@ -160,3 +162,59 @@ def test_real_sites_pass_the_gate_quickly(main_site: Path, example_site: Path) -
         elapsed = time.perf_counter() - started
         size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
         assert elapsed < 5, (site, elapsed, size)
+
+
+_PIECES = [
+    "1912", "1212", "811218", "9876", "-", "\u2013", " ", "\n", "\n  \n", "<em>", "</em>",
+    "<td>", "</td>", "<span\nclass='x'>", "</span>", "<", ">", "*", "`", "\\", "&#49;",
+    "a", "x.", "<!--", "-->", "<br>", "<BR\n>", "[x](y)", "\u200b", "\u00a0", "１", "+",
+    "%2D", "&#10;", "\n-\n", "<a\nhref=x>", "\r\n", "<!-- a\nb -->", "\nord\n",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<p>a</p>\n<p>1912<!-- en > två\nkommentar\növer rader -->1212-1212</p>\n<p>b</p>",
+        "<p>a</p>\n<p>1912<span\nclass='x'>1212</span>-1212</p>\n<p>b</p>",
+        "<p>a</p>\n<p>19121212-\n\n   \n1212 kr</p>\n<p>b</p>",
+        "<p>a</p>\n<p>19121212-\n<em>\n</em>\n1212</p>\n<p>b</p>",
+        "<p>a</p>\n<p>19121212<br\n>\n-1212</p>\n<p>b</p>",
+    ],
+)
+def test_numbers_over_line_breaks_are_found(text: str) -> None:
+    assert [f.key for f in LineScanner().scan(text)] == ["191212121212"]
+
+
+def test_line_by_line_reading_misses_nothing_of_the_whole_text() -> None:
+    """The gate reads each distinct line once (LineScanner); over random mixes of digits,
+    breaks, tags, comments and entities it finds every number the whole text holds."""
+    rng = random.Random(14)
+    for _ in range(4000):
+        text = "".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 40)))
+        whole = {f.key for f in find_numbers(text)}
+        assert whole <= {f.key for f in LineScanner().scan(text)}, repr(text)
+
+
+def _pages(folder: Path, count: int) -> Path:
+    """``count`` pages of distinct lines full of numbers that are no identity numbers."""
+    folder.mkdir()
+    for i in range(count):
+        lines = [
+            f'<tr><td><a href="/n/{i}/{j}/">Rad {i}-{j}</a></td><td>2024-{1 + j % 12:02d}-01'
+            f"</td><td>{(i * 7919 + j) % 10**6}&nbsp;kr</td><td>SN 2023-{j:04d}</td></tr>"
+            for j in range(100)
+        ]
+        (folder / f"{i}.html").write_text("<table>\n" + "\n".join(lines) + "\n</table>\n", "utf-8")
+    return folder
+
+
+def test_gate_is_linear_in_site_size(tmp_path: Path) -> None:
+    small, large = _pages(tmp_path / "a", 150), _pages(tmp_path / "b", 300)
+    timings = []
+    for site in (small, large, small, large):
+        started = time.process_time()
+        assert scan_output(site) == []
+        timings.append(time.process_time() - started)
+    t_small, t_large = min(timings[0::2]), min(timings[1::2])
+    assert t_large / t_small < 3.5, (t_small, t_large)  # twice the pages: about twice the time
