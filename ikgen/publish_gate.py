@@ -62,7 +62,7 @@ def scan_output(site_dir: Path, allowed: Iterable[str] = ()) -> list[OutputFindi
     out: list[OutputFinding] = []
     for rel, path in _entries(Path(site_dir)):
         out += [OutputFinding(rel, f, in_name=True) for f in find_numbers(path.name)]
-        if path.is_file() and not path.is_symlink():
+        if path.is_file():  # a link to a file is published as that file
             out += [OutputFinding(rel, f) for f in scan_bytes(path.read_bytes(), lines)]
     return [o for o in out if o.finding.key not in keys]
 
