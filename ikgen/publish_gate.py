@@ -36,6 +36,8 @@ from .sensitive import (
 
 MAX_UNPACKED = 256_000_000
 """A gzip file is scanned up to this many unpacked bytes (a bomb cannot exhaust memory)."""
+MAX_KNOWN = 500_000
+"""Distinct lines and blocks the gate remembers before it starts afresh (about 100 MB)."""
 _PAGEFIND = b"pagefind_dcd"
 """The header of Pagefind's files once unpacked; CBOR (index, metadata) or JSON follows."""
 
@@ -120,6 +122,9 @@ class LineScanner:
         lines = [line for line in text.split("\n") if line and not line.isspace()]
         if len(lines) < 3:
             return find_numbers(text)
+        if len(self.known) + len(self.blocks) > MAX_KNOWN:  # memory stays bounded
+            self.known.clear()
+            self.blocks.clear()
         known = self.known
         infos = [known.get(line) or self._learn(line) for line in lines]
         found: dict[str, Finding] = {}

@@ -18,6 +18,7 @@ import pytest
 from conftest import FIXTURES, make_project, run_ikgen
 from test_corpus_bad import old_site, snapshot
 
+from ikgen import publish_gate
 from ikgen.publish_gate import LineScanner, cbor_strings, scan_output
 from ikgen.sensitive import find_numbers
 
@@ -218,3 +219,13 @@ def test_gate_is_linear_in_site_size(tmp_path: Path) -> None:
         timings.append(time.process_time() - started)
     t_small, t_large = min(timings[0::2]), min(timings[1::2])
     assert t_large / t_small < 3.5, (t_small, t_large)  # twice the pages: about twice the time
+
+
+def test_what_the_gate_remembers_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(publish_gate, "MAX_KNOWN", 50)
+    scanner = LineScanner()
+    for i in range(200):
+        page = "<p>a</p>\n" + "\n".join(f"<p>{i}-{j}</p>" for j in range(20)) + "\n<p>b</p>"
+        found = scanner.scan(page + "\n<p>Nr 19121212-1212</p>")
+        assert [f.key for f in found] == ["191212121212"]
+        assert len(scanner.known) + len(scanner.blocks) <= 50 + 23
