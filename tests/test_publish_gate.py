@@ -158,9 +158,9 @@ def test_cbor_strings_walks_nested_containers() -> None:
 
 def test_real_sites_pass_the_gate_quickly(main_site: Path, example_site: Path) -> None:
     for site in (main_site, example_site):
-        started = time.perf_counter()
+        started = time.process_time()
         assert scan_output(site) == []
-        elapsed = time.perf_counter() - started
+        elapsed = time.process_time() - started
         size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
         assert elapsed < 5, (site, elapsed, size)
 

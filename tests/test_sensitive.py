@@ -192,9 +192,10 @@ def _big_result(tmp_path: Path, lines: list[str]) -> Path:
 
 
 def _timed_check(content: Path, monkeypatch, capsys) -> tuple[float, int, str]:
-    started = time.perf_counter()
+    """`ikgen check` of a project, with its CPU time (steady on a machine shared with others)."""
+    started = time.process_time()
     code, out = _check(content, monkeypatch, capsys)
-    return time.perf_counter() - started, code, out
+    return time.process_time() - started, code, out
 
 
 def _indicators(count: int) -> str:
@@ -220,14 +221,15 @@ def _with_indicators(folder: Path, count: int) -> Path:
 
 
 def test_check_is_linear_in_file_size(tmp_path, monkeypatch, capsys) -> None:
-    small = _with_indicators(tmp_path / "a", 20_000)
-    large = _with_indicators(tmp_path / "b", 40_000)
-    t_small, code, out = _timed_check(small, monkeypatch, capsys)
-    assert code == 0, out[-500:]
-    t_large, code, out = _timed_check(large, monkeypatch, capsys)
-    assert code == 0, out[-500:]
-    assert t_small < 2, t_small
-    assert t_large / t_small < 3.5, (t_small, t_large)  # twice the size: about twice the time
+    timings: dict[int, float] = {}
+    for run, count in enumerate((20_000, 40_000, 20_000, 40_000)):  # best of two, fresh files
+        elapsed, code, out = _timed_check(
+            _with_indicators(tmp_path / str(run), count), monkeypatch, capsys
+        )
+        assert code == 0, out[-500:]
+        timings[count] = min(elapsed, timings.get(count, elapsed))
+    assert timings[20_000] < 2, timings
+    assert timings[40_000] / timings[20_000] < 3, timings  # twice the size: about twice the time
 
 
 def _identity_numbers(count: int) -> list[str]:
