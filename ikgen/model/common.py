@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Annotated
 
 from pydantic import (
+    AfterValidator,
     AllowInfNan,
     BaseModel,
     BeforeValidator,
@@ -15,14 +16,26 @@ from pydantic import (
     StringConstraints,
 )
 
+from ..limits import markdown_problems
+
 #: An explicit id: lowercase ascii letters, digits and hyphens. Never derived from a title.
 Slug = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=1, max_length=80),
 ]
 
+
+def _bounded_markdown(value: str) -> str:
+    """Refuse Markdown that would make the build slow or fail (see ikgen/limits.py)."""
+    problems = markdown_problems(value)
+    if problems:
+        raise ValueError(problems[0])
+    return value
+
+
 #: A text field written in Markdown. Rendered to sanitized HTML; never trusted as HTML.
-Markdown = Annotated[str, StringConstraints(max_length=50_000)]
+#: At most 50 000 characters, within the limits of ikgen/limits.py (nesting, open brackets…).
+Markdown = Annotated[str, StringConstraints(max_length=50_000), AfterValidator(_bounded_markdown)]
 
 #: A web address: only http(s), so no ``javascript:`` or ``data:`` link reaches the site.
 Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"']+$", max_length=2000)]
