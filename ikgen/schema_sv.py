@@ -78,7 +78,7 @@ FALT: dict[type[BaseModel], dict[str, str]] = {
         "namn": "Kommunens namn, t.ex. Norrtälje kommun.",
         "webbplats": "Webbplatsens publika adress (för flöden, webbplatskarta och datakatalog).",
         "beskrivning": "Inledning på startsidan (Markdown).",
-        "kontakt": "Kontaktadress för frågor om webbplatsen eller dess data.",
+        "kontakt": "E-postadress eller https://-adress för frågor om webbplatsen och dess data.",
         "grupprubrik": "Vad grupperna av risker kallas, t.ex. Internkontrollområde eller Mål.",
         "perioder": "Periodindelningen, i ordning under året.",
         "bedomningsskala": "Bedömningsskalan som används i uppföljningarna.",
@@ -128,7 +128,7 @@ FALT: dict[type[BaseModel], dict[str, str]] = {
     Tillganglighet: {
         "efterlevnad": "Förenlighet med lagen: helt förenlig, delvis förenlig eller inte förenlig.",
         "kanda_brister": "Kända brister i tillgängligheten.",
-        "kontakt": "Vart man rapporterar ett tillgänglighetsproblem (e-post eller formulär).",
+        "kontakt": "Vart man rapporterar ett tillgänglighetsproblem: e-postadress eller https://-adress.",
         "bedomd": "Hur och när webbplatsen bedömdes.",
     },
     Namnd: {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, field_validator, model_validator
 
-from .common import Heltal, Markdown, Rad, Slug, StrictModel, TillatetNummer, Url
+from .common import Heltal, Kontakt, Markdown, Rad, Slug, StrictModel, TillatetNummer, Url
 
 
 class Period(StrictModel):
@@ -112,8 +112,8 @@ class Tillganglighet(StrictModel):
     """Compliance with the law: ``helt förenlig``, ``delvis förenlig`` or ``inte förenlig``."""
     kanda_brister: list[Markdown] = Field(default_factory=list)
     """Known gaps."""
-    kontakt: Rad | None = None
-    """Where to report an accessibility problem (e-mail or form URL)."""
+    kontakt: Kontakt | None = None
+    """Where to report an accessibility problem: an e-mail address or a form's https:// URL."""
     bedomd: Rad | None = None
     """How and when the site was assessed."""
 
@@ -161,8 +161,8 @@ class Kommun(StrictModel):
     """The site's public address (used for feeds, sitemap and the data catalogue)."""
     beskrivning: Markdown | None = None
     """An introduction shown on the start page."""
-    kontakt: Rad | None = None
-    """Contact address for questions about the site or its data."""
+    kontakt: Kontakt | None = None
+    """Contact for questions about the site or its data: an e-mail address or an https:// URL."""
     grupprubrik: Rad = "Internkontrollområde"
     """What the groups of risks are called, e.g. ``Internkontrollområde`` or ``Mål``."""
     perioder: list[Period] = Field(default_factory=_default_perioder)
