@@ -29,6 +29,7 @@ def export_files(corpus: Corpus, base_url: str = "") -> dict[str, str]:
         CATALOG_PATH: _json(catalog(corpus, base_url)),
         feed_url(): atom_feed(corpus, None, base_url),
     }
+    copies: dict[str, str] = {}
     for n in corpus.namnder.values():
         own: dict[str, dict] = {}
         for doc in n.plans.values():
@@ -40,10 +41,13 @@ def export_files(corpus: Corpus, base_url: str = "") -> dict[str, str]:
         # An earlier nämnd id keeps its data and feed URLs as copies (files cannot redirect).
         for nid, year, name, ext in data_files(n):
             data = own[data_url(n.id, year, name, "json")]
-            files[data_url(nid, year, name, ext)] = _json(data) if ext == "json" else to_csv(data)
+            target = files if nid == n.id else copies
+            target[data_url(nid, year, name, ext)] = _json(data) if ext == "json" else to_csv(data)
         for nid in (n.id, *n.namnd.tidigare_id):
-            files[feed_url(nid)] = feed
-    return files
+            (files if nid == n.id else copies)[feed_url(nid)] = feed
+    # `ikgen check` gives every URL one owner (ikgen/checks/owners.py); should two claim one
+    # anyway, a nämnd's own file is never replaced by another's copy.
+    return {**copies, **files}
 
 
 def write_exports(site: Site, site_dir: Path, base_url: str = "") -> dict[str, int]:
