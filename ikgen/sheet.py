@@ -99,6 +99,27 @@ RESULT_FIELDS = {
 }
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a cell as a formula (OWASP, "CSV injection")."""
+
+
+def defuse(text: str) -> str:
+    """A text that a spreadsheet would run as a formula, with an apostrophe before it.
+
+    ``=HYPERLINK("http://x","y")`` becomes ``'=HYPERLINK("http://x","y")``: Excel, LibreOffice
+    and Google Sheets show it as text. A text that already starts with apostrophes before such a
+    character gets one more, so :func:`undefuse` can always give back the original.
+    """
+    return "'" + text if text.lstrip("'").startswith(FORMULA_START) else text
+
+
+def undefuse(text: str) -> str:
+    """The text :func:`defuse` was given: one apostrophe fewer before a formula character."""
+    if text.startswith("'") and text.lstrip("'").startswith(FORMULA_START):
+        return text[1:]
+    return text
+
+
 def normalize(heading: Any) -> str:
     """A heading without case, diacritics, or the difference between space, - and _."""
     text = unicodedata.normalize("NFKD", str(heading or "")).encode("ascii", "ignore").decode()
@@ -143,7 +164,12 @@ def _read_csv(path: Path) -> list[list[Any]]:
 
 
 def write_rows(path: Path, rows: list[list[Any]]) -> None:
-    """Write rows to .xlsx (one sheet, bold header) or .csv (UTF-8, ';')."""
+    """Write rows to .xlsx (one sheet, bold header) or .csv (UTF-8, ';').
+
+    Texts are never formulas: one that starts like a formula gets an apostrophe first
+    (:func:`defuse`), and in .xlsx every text is a string cell. Numbers stay numbers, negative
+    ones too.
+    """
     if path.suffix.lower() == ".csv":
         with path.open("w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle, delimiter=";")
@@ -156,7 +182,11 @@ def write_rows(path: Path, rows: list[list[Any]]) -> None:
     sheet = book.active
     sheet.title = "Internkontroll"
     for row in rows:
-        sheet.append(row)
+        sheet.append([defuse(v) if isinstance(v, str) else v for v in row])
+    for row in sheet.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # a text cell, whatever it starts with: no formula
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in sheet.iter_rows(min_row=2):
@@ -169,6 +199,8 @@ def write_rows(path: Path, rows: list[list[Any]]) -> None:
 def _csv_cell(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, str):
+        return defuse(value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)

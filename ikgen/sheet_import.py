@@ -33,6 +33,7 @@ from .sheet import (
     RISK_FIELDS,
     normalize,
     read_rows,
+    undefuse,
 )
 from .validate import validate_document
 from .yamlwrite import DRAFT_NOTE, dump_yaml, refuse_existing, schema_line, write_new
@@ -81,6 +82,8 @@ class _Builder:
         return cells
 
     def value(self, field: str, value: Any, year: int | None) -> Any:
+        if isinstance(value, str):
+            value = undefuse(value)  # 'ikgen export' wrote "'=…" for a text starting with "="
         text = value if isinstance(value, dt.date) else str(value).strip()
         if field in _SLUGS and not _SLUG.match(text):
             raise CellError(

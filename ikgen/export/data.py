@@ -13,6 +13,7 @@ from typing import Any
 from ..corpus import Corpus, Document, NamndContent
 from ..derive import ControlInPlan, controls_of
 from ..model import Kontroll, Kontrollresultat, Plan, Risk, Uppfoljning
+from ..sheet import defuse
 from ..urls import data_url
 from .schema import INTERNAL_FIELDS
 
@@ -180,7 +181,15 @@ def _row(n_id: str, year: int, period: str, k: dict, risk: dict, res: dict | Non
         "atgarder": _join([_action(a) for a in res.get("atgarder", [])]),
         "url": k["url"],
     }
-    return ["" if values[c] is None else values[c] for c, _ in CSV_COLUMNS]
+    # A text that starts like a formula gets an apostrophe (ikgen/sheet.py, defuse); the number
+    # columns (ar, riskvarde, allvar) are whole numbers and stay as they are.
+    return [_cell(values[c]) for c, _ in CSV_COLUMNS]
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    return defuse(value) if isinstance(value, str) else value
 
 
 def _indicator(i: dict) -> str:
