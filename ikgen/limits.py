@@ -1,33 +1,30 @@
 """Limits on a Markdown field, so that whatever passes ``ikgen check`` builds in linear time.
 
 Python-Markdown (``ikgen/text.py``) scans forward from some characters: from every ``[`` to its
-``]``, from a link's ``](`` to its ``)``, from every ``<`` that may start an HTML tag to the next
-``>``, and it re-reads the rest of a paragraph after every heading or rule inside it. A field
-with thousands of such characters makes the build quadratic (10 000 ``[`` take minutes), and a
-list nested a few hundred levels deep ends in a RecursionError. The limits below are counted in
-one pass over the text, are far above anything a real report writes (a handful of links, two or
-three list levels), and bound each scan so that the Markdown time grows linearly with the text:
+``]``, from a link's ``](`` to its ``)`` (past it, while a title's quote is open), from every
+``<`` that may start an HTML tag to the next ``>``; it re-reads the rest of a paragraph after
+every heading or rule in it, and places each inline element (emphasis, code, link, escape, line
+break) among all the others of its paragraph. A field with thousands of such characters makes
+the build quadratic (10 000 ``[`` take minutes), and a list nested a few hundred levels deep
+ends in a RecursionError. Each limit below bounds one of these costs; all are counted in one
+pass, and all are far above what a real report writes (a handful of links, two or three list
+levels; the README lists them for editors):
 
-==============================  =====  ==========================================================
-limit                           value  what is counted
-==============================  =====  ==========================================================
-``MAX_NESTING``                 20     lists and quotes (``>``) inside each other on one line
-``MAX_OPEN_BRACKETS``           10     ``[`` (also ``![``) open at the same time, without ``]``
-``MAX_OPEN_LINKS``              10     link addresses ``](`` open at the same time, without ``)``
-``MAX_OPEN_TITLES``             10     link addresses with a quote (title) not closed before ``)``
-``MAX_OPEN_TAGS``               10     ``<`` followed by a letter, ``/``, ``!`` or ``?`` since the
-                                       last ``>``
-``MAX_EMPHASIS_RUN``            100    ``*`` or ``_`` in a row
-``MAX_BLOCK_LINES``             50     headings and rules (``#``, ``---``, ``===``) in one
-                                       paragraph, without a blank line between them
-``MAX_INLINE_MARKUP``           1000   characters that may start emphasis, code, a link, a tag,
-                                       an entity, an escape or a line break (``*`` ``_`` `````
-                                       ``[`` ``<`` ``&`` ``\\``, two spaces at a line's end) in
-                                       one paragraph
-==============================  =====  ==========================================================
+- ``MAX_NESTING`` (20): lists and quotes (``>``) inside each other on one line, indentation
+  counted as one level per four columns;
+- ``MAX_OPEN_BRACKETS`` (10): ``[`` (also of ``![``) open at the same time, without ``]``;
+- ``MAX_OPEN_LINKS`` (10): link addresses ``](`` open at the same time, without ``)``;
+- ``MAX_OPEN_TITLES`` (10): link addresses whose title quote does not close before ``)``;
+- ``MAX_OPEN_TAGS`` (10): ``<`` followed by a letter, ``/``, ``!`` or ``?`` since the last ``>``;
+- ``MAX_EMPHASIS_RUN`` (100): ``*`` or ``_`` in a row;
+- ``MAX_BLOCK_LINES`` (50): headings and rules (``#``, ``---``, ``===``) in one paragraph;
+- ``MAX_INLINE_MARKUP`` (1000): characters that may start emphasis, code, a link, a tag, an
+  entity or an escape (``*_`[<&\\``), and line breaks, in one paragraph.
 
-Each open character costs at most one scan of its paragraph, so a field of 50 000 characters
-just under every limit renders in well under a second (``tests/test_granser.py``).
+Each open character then costs at most one scan of its paragraph, so a field of 50 000
+characters just under every limit renders in about a second at most, and twice the text costs
+twice the time (``tests/test_granser.py``). The counts are conservative: escapes ``\\[`` are
+skipped, but brackets in code are counted, so a limit may refuse a little early, never late.
 """
 
 from __future__ import annotations
@@ -47,7 +44,7 @@ MAX_INLINE_MARKUP = 1000
 _LINE_PREFIX = re.compile(r"^([ \t]*)((?:(?:>|[-*+][ \t]|\d{1,9}[.)][ \t])[ \t]*)*)", re.M)
 _MARKER = re.compile(r">|[-*+][ \t]|\d{1,9}[.)][ \t]")
 # Escapes first, so that "\[" and "\\" never count as brackets.
-_BRACKETS = re.compile(r"\\.|[\[\]()\"']", re.S)
+_BRACKETS = re.compile(r"\\.|[\[\]()]", re.S)
 _TAG_OR_CLOSE = re.compile(r"<[A-Za-z/!?]|>")
 # A line whose start could nest too deep: every level takes at least one character.
 _DEEP_CANDIDATE = re.compile(rf"^[ \t>*+\-.)0-9]{{{MAX_NESTING + 1}}}", re.M)
