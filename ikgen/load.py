@@ -32,7 +32,7 @@ MAX_VALUES = 20_000
 # Characters that may not stand in a text: C0 controls other than tab, line feed and carriage
 # return, DEL, C1 controls other than NEL, the non-characters U+FFFE/U+FFFF and lone surrogates.
 # YAML does not allow them written out, XML (the Atom feeds) not at all, spreadsheets refuse them.
-_FORBIDDEN_CHARS = re.compile(
+FORBIDDEN_CHARS = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff\ud800-\udfff]"
 )
 _CORE_TAGS = {
@@ -106,7 +106,7 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Diagnostic]]:
         return None, [_at(shown, line, "filen är inte giltig UTF-8; spara den som UTF-8")]
     if not text.strip():
         return None, [_at(shown, 1, "filen är tom")]
-    bad = _FORBIDDEN_CHARS.search(text)
+    bad = FORBIDDEN_CHARS.search(text)
     if bad is not None:
         line = text.count("\n", 0, bad.start()) + 1
         return None, [_at(shown, line, f"filen innehåller {forbidden_char(bad.group())}")]
@@ -274,7 +274,7 @@ def _convert_scalar(node: yaml.ScalarNode, loc: Loc) -> Any:
             raise _Refused(line, message, loc) from None
         raise _Refused(line, f"värdet '{node.value[:60]}' kan inte läsas", loc) from None
     if isinstance(value, str):
-        bad = _FORBIDDEN_CHARS.search(value)
+        bad = FORBIDDEN_CHARS.search(value)
         if bad is not None:  # written as an escape in double quotes, e.g. "\x01" or "\uFFFE"
             raise _Refused(
                 node.start_mark.line + 1, f"texten innehåller {forbidden_char(bad.group())}", loc

@@ -13,7 +13,7 @@ from typing import Any
 
 from .diagnostics import ContentError, Diagnostic
 from .jsonschema import read_kommun
-from .load import SourceDocument
+from .load import FORBIDDEN_CHARS, SourceDocument, forbidden_char
 from .model import (
     Hantering,
     Kommun,
@@ -84,6 +84,9 @@ class _Builder:
     def value(self, field: str, value: Any, year: int | None) -> Any:
         if isinstance(value, str):
             value = undefuse(value)  # 'ikgen export' wrote "'=…" for a text starting with "="
+            bad = FORBIDDEN_CHARS.search(value)
+            if bad is not None:
+                raise CellError(f"cellen innehåller {forbidden_char(bad.group())}")
         text = value if isinstance(value, dt.date) else str(value).strip()
         if field in _SLUGS and not _SLUG.match(text):
             raise CellError(

@@ -21,7 +21,7 @@ from openpyxl import load_workbook
 
 from ikgen.diagnostics import ContentError
 from ikgen.export import export_files
-from ikgen.load import _FORBIDDEN_CHARS
+from ikgen.load import FORBIDDEN_CHARS
 from ikgen.pipeline import load_checked
 from ikgen.sheet import defuse, undefuse
 
@@ -139,7 +139,7 @@ def test_every_character_check_accepts_is_valid_xml() -> None:
     allowed_but_not_xml = [
         hex(code)
         for code in range(0x110000)
-        if not xml_char(code) and not _FORBIDDEN_CHARS.match(chr(code))
+        if not xml_char(code) and not FORBIDDEN_CHARS.match(chr(code))
     ]
     assert allowed_but_not_xml == []
 
@@ -211,3 +211,19 @@ def test_catalogue_contact_is_mailto_or_web_address(tmp_path: Path) -> None:
     }
     with pytest.raises(ContentError, match="e-postadress"):
         contact_point("javascript:alert(1)")
+
+
+def test_import_refuses_a_control_character_by_row_and_column(tmp_path: Path) -> None:
+    shutil.copytree(BAS, tmp_path / "content")
+    sheet = tmp_path / "ark.csv"
+    rows = [
+        ["Nämnd", "År", "Risk-id", "Risk", "Kontroll-id", "Kontroll"],
+        ["testnamnden", "2025", "r-1", "Risk\x01", "k-1", "Kontroll"],
+    ]
+    sheet.write_text("\n".join(";".join(r) for r in rows) + "\n", encoding="utf-8")
+    result = run_ikgen("import", str(sheet), cwd=tmp_path)
+    assert result.returncode == 1
+    assert "ark.csv:2: kolumn D (Risk): cellen innehåller tecknet U+0001" in result.stderr, (
+        result.stderr
+    )
+    assert not (tmp_path / "content" / "testnamnden" / "2025").exists()
