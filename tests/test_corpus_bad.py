@@ -9,7 +9,9 @@ project in tests/fixtures/bas/: files under ``content/`` that replace or add to 
 - ``falt``: the field path, where the problem is in one field (``risker[0].sannolikhet``);
 - ``ord``: a Swedish word the message must contain;
 - ``ta_bort``: files of the base to delete; ``symlank``: {path: target} links to create;
-  ``storlek``: {path: bytes} files to generate at test time (too big to keep in git).
+  ``storlek``: {path: bytes} files to generate at test time (too big to keep in git);
+  ``fifo``: [path] named pipes to create (git cannot keep them; a FIFO that is opened for
+  reading blocks for ever, so a case that hangs shows that ikgen opened it).
 
 Every case must exit with 1, print ``fil:rad: falt: …`` with ``ord``, print no traceback, run
 nothing (the YAML payloads try to create /tmp/ikgen-korpus-kord), leave content/ unchanged and,
@@ -18,9 +20,12 @@ for ``ikgen build``, leave the previously built site/ byte-identical.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -64,6 +69,9 @@ def materialize(case: Path, project: Path) -> dict:
     for rel, target in expect.get("symlank", {}).items():
         (project / rel).parent.mkdir(parents=True, exist_ok=True)
         (project / rel).symlink_to(target)
+    for rel in expect.get("fifo", []):
+        (project / rel).parent.mkdir(parents=True, exist_ok=True)
+        os.mkfifo(project / rel)
     for rel, size in expect.get("storlek", {}).items():
         with open(project / rel, "wb") as handle:
             for _ in range(size // 1_000_000):
@@ -111,6 +119,22 @@ def assert_refused(code: int, output: str, expect: dict) -> None:
     assert not EXECUTED.exists(), "a YAML payload was executed"
 
 
+@contextlib.contextmanager
+def deadline(seconds: int) -> Iterator[None]:
+    """Fail instead of hanging: a blocked call (opening a FIFO) is interrupted after `seconds`."""
+
+    def hung(signum: int, frame: object) -> None:
+        raise AssertionError(f"ikgen hung for {seconds} s (did it open a FIFO?)")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 @pytest.fixture(scope="module", autouse=True)
 def _nothing_executed_before():
     EXECUTED.unlink(missing_ok=True)
@@ -126,12 +150,14 @@ def test_case_refused_by_check_and_build(case: Path, tmp_path, monkeypatch, caps
     site_before = old_site(tmp_path)
 
     started = time.monotonic()
-    code = main(["check", "content"])
+    with deadline(60):
+        code = main(["check", "content"])
     out = capsys.readouterr()
     assert time.monotonic() - started < 3, "check took too long"
     assert_refused(code, out.out + out.err, expect)
 
-    code = main(["build"])
+    with deadline(60):
+        code = main(["build"])
     out = capsys.readouterr()
     assert_refused(code, out.out + out.err, expect)
     assert snapshot(tmp_path / "site") == site_before

@@ -6,14 +6,16 @@ Built completely before any page is made, so that every page can use cross-refer
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from . import cache
 from .diagnostics import ContentError, Diagnostic
-from .load import SourceDocument, iter_files, parse, read_text
+from .load import SourceDocument, iter_files, not_a_file, parse, read_text
 from .model import Dokumentstatus, Kommun, Namnd, Plan, Uppfoljning
 from .sensitive import allowed_keys, scan_document, scan_name
 from .validate import validate_document
@@ -111,10 +113,12 @@ def load_partial(
     problems: list[Diagnostic] = []
     read = _Reader(files if files is not None else cache.StampedCache(), problems)
     shown_root = _shown_root(root)
-    if not (root / "kommun.yml").is_file():
-        return None, [Diagnostic(f"{shown_root}/kommun.yml", None, None, "filen saknas")]
+    kommun_file = root / "kommun.yml"
+    if not kommun_file.is_file():
+        reason = not_a_file(kommun_file) if os.path.lexists(kommun_file) else None
+        return None, [Diagnostic(f"{shown_root}/kommun.yml", None, None, reason or "filen saknas")]
     found = _classify(root, shown_root, problems)
-    kommun_doc, kommun = read(root / "kommun.yml", f"{shown_root}/kommun.yml", Kommun)
+    kommun_doc, kommun = read(kommun_file, f"{shown_root}/kommun.yml", Kommun)
     namnder: dict[str, NamndContent] = {}
     broken: set[tuple[str, int, str | None]] = set()
     for path, (kind, namnd_id, year, period) in found.items():
@@ -208,10 +212,9 @@ def _classify(root: Path, shown_root: str, problems: list[Diagnostic]) -> dict[P
     for path in iter_files(root):
         rel = path.relative_to(root)
         shown = f"{shown_root}/{rel.as_posix()}"
-        if path.is_symlink() and not _inside(path, resolved_root):
-            problems.append(
-                Diagnostic(shown, None, None, "symbolisk länk som pekar utanför innehållsmappen")
-            )
+        reason = _special(path, resolved_root)
+        if reason is not None:
+            problems.append(Diagnostic(shown, None, None, reason))
             continue
         if rel.suffix.lower() in (".md", ".txt") or rel.as_posix() == "kommun.yml":
             continue
@@ -225,6 +228,24 @@ def _classify(root: Path, shown_root: str, problems: list[Diagnostic]) -> dict[P
         **{p: found[p] for p in namnd_files},
         **{p: k for p, k in found.items() if k[0] != "namnd"},
     }
+
+
+def _special(path: Path, resolved_root: Path) -> str | None:
+    """Why a path found in the content folder is refused before it is opened, or None.
+
+    FIFOs, devices and sockets are never opened (a FIFO would stop the check for ever);
+    symbolic links must lead, without a loop, to something inside the content folder.
+    """
+    try:
+        mode = os.lstat(path).st_mode
+        target = os.stat(path).st_mode if stat.S_ISLNK(mode) else mode
+    except OSError:
+        return not_a_file(path)  # a link loop or a link to nothing, named in Swedish
+    if stat.S_ISLNK(mode) and not _inside(path, resolved_root):
+        return "symbolisk länk som pekar utanför innehållsmappen"
+    if stat.S_ISREG(target) or stat.S_ISDIR(target):
+        return None
+    return not_a_file(path)
 
 
 def _kind_of(parts: tuple[str, ...]) -> tuple | None:

@@ -7,8 +7,10 @@ beyond the core schema, no duplicate keys. Everything refused becomes a Diagnost
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +27,14 @@ except ImportError:  # pragma: no cover
 
 MAX_FILE_BYTES = 2_000_000
 MAX_DEPTH = 40
+MAX_VALUES = 20_000
+"""Values (texts, numbers, lists, mappings) in one file: the largest real report has 500."""
+# Characters that may not stand in a text: C0 controls other than tab, line feed and carriage
+# return, DEL, C1 controls other than NEL, the non-characters U+FFFE/U+FFFF and lone surrogates.
+# YAML does not allow them written out, XML (the Atom feeds) not at all, spreadsheets refuse them.
+FORBIDDEN_CHARS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff\ud800-\udfff]"
+)
 _CORE_TAGS = {
     "tag:yaml.org,2002:" + t
     for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
@@ -60,14 +70,27 @@ class _Refused(Exception):
 
 def read_text(path: Path, shown: str) -> tuple[str | None, list[Diagnostic]]:
     """Read a content file as strict UTF-8 text, refusing what no editor means to write."""
+    reason = not_a_file(path)
+    if reason is not None:
+        return None, [_whole(shown, reason)]
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            limit = MAX_FILE_BYTES // 1_000_000
-            return None, [_whole(shown, f"filen är för stor ({size:,} byte; högst {limit} MB)")]
-        raw = path.read_bytes()
+        # Never blocks: the file was a regular file above, and O_NONBLOCK keeps a FIFO swapped
+        # in since then from stopping the check; fstat confirms what was opened.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                return None, [_whole(shown, _kind_reason(info.st_mode))]
+            size = info.st_size
+            if size > MAX_FILE_BYTES:
+                limit = MAX_FILE_BYTES // 1_000_000
+                message = f"filen är för stor ({size:,} byte; högst {limit} MB)"
+                return None, [_whole(shown, message)]
+            raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        return None, [_whole(shown, f"filen kan inte läsas ({exc.strerror})")]
+        return None, [_whole(shown, f"filen kan inte läsas ({_os_reason(exc)})")]
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [_whole(shown, f"filen är för stor (högst {MAX_FILE_BYTES // 1_000_000} MB)")]
     if raw.startswith(b"\xef\xbb\xbf"):
         return None, [_at(shown, 1, "filen börjar med en BOM; spara den som UTF-8 utan BOM")]
     if b"\x00" in raw:
@@ -82,11 +105,78 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Diagnostic]]:
         return None, [_at(shown, line, "filen är inte giltig UTF-8; spara den som UTF-8")]
     if not text.strip():
         return None, [_at(shown, 1, "filen är tom")]
+    bad = FORBIDDEN_CHARS.search(text)
+    if bad is not None:
+        line = text.count("\n", 0, bad.start()) + 1
+        return None, [_at(shown, line, f"filen innehåller {forbidden_char(bad.group())}")]
     return text, []
+
+
+def not_a_file(path: Path) -> str | None:
+    """Why ikgen will not open this path as a content file (Swedish), or None if it may.
+
+    Only regular files are read (a symbolic link to one is followed): a FIFO would stop the
+    check for ever, a device or socket is no text, and a symbolic link loop leads nowhere.
+    Nothing is opened to find out.
+    """
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolisk länk i en slinga (den leder till slut tillbaka till sig själv)"
+        if os.path.islink(path):
+            return "symbolisk länk till något som inte finns"
+        return f"filen kan inte läsas ({_os_reason(exc)})"
+    return None if stat.S_ISREG(info.st_mode) else _kind_reason(info.st_mode)
+
+
+def _kind_reason(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        kind = "en namngiven pipe (FIFO)"
+    elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        kind = "en enhetsfil"
+    elif stat.S_ISSOCK(mode):
+        kind = "en socket"
+    elif stat.S_ISDIR(mode):
+        kind = "en mapp"
+    else:
+        kind = "något annat än en vanlig fil"
+    return f"{kind}, inte en vanlig fil; bara vanliga YAML-filer får ligga i innehållsmappen"
+
+
+def _os_reason(exc: OSError) -> str:
+    swedish = {
+        errno.ENOENT: "filen finns inte",
+        errno.EACCES: "behörighet saknas",
+        errno.EPERM: "behörighet saknas",
+        errno.EISDIR: "det är en mapp",
+        errno.ELOOP: "symbolisk länk i en slinga",
+        errno.ENAMETOOLONG: "namnet är för långt",
+    }
+    return swedish.get(exc.errno or 0, exc.strerror or type(exc).__name__)
+
+
+def forbidden_char(char: str) -> str:
+    """How a forbidden character is named in a message (it cannot be shown as it is)."""
+    code = ord(char)
+    if 0xD800 <= code <= 0xDFFF:
+        kind = "en ensam surrogat"
+    elif code in (0xFFFE, 0xFFFF):
+        kind = "ett icke-tecken"
+    else:
+        kind = "ett styrtecken"
+    return (
+        f"tecknet U+{code:04X} ({kind}), som inte får finnas i text (inte heller i XML-flödena);"
+        " ta bort det"
+    )
 
 
 def parse(text: str, shown: str) -> tuple[SourceDocument | None, list[Diagnostic]]:
     """Parse YAML text into a SourceDocument, or explain in Swedish why it cannot be."""
+    too_many = _too_many_values(text)
+    if too_many is not None:
+        message = f"filen har fler än {MAX_VALUES:,} värden; dela upp den".replace(",", " ")
+        return None, [_at(shown, too_many, message)]
     try:
         nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
@@ -104,6 +194,30 @@ def parse(text: str, shown: str) -> tuple[SourceDocument | None, list[Diagnostic
         field = _loc_text(refused.loc)
         return None, [Diagnostic(shown, refused.line, field, refused.message)]
     return doc, []
+
+
+def _too_many_values(text: str) -> int | None:
+    """The line where a file passes MAX_VALUES values, or None (counted before composing).
+
+    Composing a node costs far more than reading its text, so a file of a million short values
+    would take minutes. Every value but the first is introduced by '-', ':', '?', '[', '{' or ','
+    (a key and its value by one ':'), which bounds the count cheaply; only a file that could
+    pass the limit has its values counted, stopping at the limit.
+    """
+    structural = text.count(":") + text.count("?") + text.count("[") + text.count("{")
+    if 1 + text.count("-") + 2 * (structural + text.count(",")) <= MAX_VALUES:
+        return None
+    count = 0
+    values = (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent, yaml.AliasEvent)
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, values):
+                count += 1
+                if count > MAX_VALUES:
+                    return event.start_mark.line + 1
+    except yaml.YAMLError:
+        return None  # composing reports the syntax error with its line
+    return None
 
 
 def _convert(node: yaml.Node, loc: Loc, doc: SourceDocument, seen: set[int], depth: int) -> Any:
@@ -152,13 +266,20 @@ def _convert_mapping(
 def _convert_scalar(node: yaml.ScalarNode, loc: Loc) -> Any:
     try:
         # A constructor remembers every node it built: a fresh one per scalar keeps none.
-        return yaml.constructor.SafeConstructor().construct_object(node, deep=True)
+        value = yaml.constructor.SafeConstructor().construct_object(node, deep=True)
     except (ValueError, OverflowError, yaml.constructor.ConstructorError):
         line = node.start_mark.line + 1
         if _DATE_LIKE.match(node.value):
             message = f"'{node.value}' är inte ett giltigt datum (ÅÅÅÅ-MM-DD)"
             raise _Refused(line, message, loc) from None
         raise _Refused(line, f"värdet '{node.value[:60]}' kan inte läsas", loc) from None
+    if isinstance(value, str):
+        bad = FORBIDDEN_CHARS.search(value)
+        if bad is not None:  # written as an escape in double quotes, e.g. "\x01" or "\uFFFE"
+            raise _Refused(
+                node.start_mark.line + 1, f"texten innehåller {forbidden_char(bad.group())}", loc
+            )
+    return value
 
 
 def _swedish_problem(exc: yaml.MarkedYAMLError, text: str, mark: Any) -> str:
@@ -190,6 +311,9 @@ def _swedish_problem(exc: yaml.MarkedYAMLError, text: str, mark: Any) -> str:
         "found character that cannot start any token": "tecknet kan inte inleda ett värde (sätt "
         "texten inom citattecken)",
         "found undefined tag handle": "okänd YAML-tagg",
+        "found invalid Unicode character escape code": "ogiltig teckenkod efter \\u eller \\U"
+        " (t.ex. en ensam surrogat \\uD800)",
+        "expected escape sequence of": "ogiltig teckenkod efter \\x, \\u eller \\U",
     }
     for english, swedish in known.items():
         if problem.startswith(english):

@@ -125,3 +125,24 @@ def number(value: float | None) -> str:
         whole = f"{int(value):,}".replace(",", "\u00a0")
         return whole
     return f"{value:,.2f}".rstrip("0").rstrip(".").replace(",", "\u00a0").replace(".", ",")
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a cell as a formula (OWASP, "CSV injection")."""
+
+
+def defuse(text: str) -> str:
+    """A text that a spreadsheet would run as a formula, with an apostrophe before it.
+
+    ``=HYPERLINK("http://x","y")`` becomes ``'=HYPERLINK("http://x","y")``: Excel, LibreOffice
+    and Google Sheets show it as text. A text that already starts with apostrophes before such a
+    character gets one more, so :func:`undefuse` can always give back the original.
+    """
+    return "'" + text if text.lstrip("'").startswith(FORMULA_START) else text
+
+
+def undefuse(text: str) -> str:
+    """The text :func:`defuse` was given: one apostrophe fewer before a formula character."""
+    if text.startswith("'") and text.lstrip("'").startswith(FORMULA_START):
+        return text[1:]
+    return text

@@ -79,7 +79,7 @@ def _diagnostic(doc: SourceDocument, model: type[BaseModel], err: Any) -> Diagno
     if kind == "extra_forbidden":
         message = _unknown_key(model, loc)
     elif kind == "string_pattern_mismatch":
-        message = _pattern_message(err.get("input"))
+        message = _pattern_message(err.get("input"), str(err.get("ctx", {}).get("pattern", "")))
     elif kind in ("enum", "literal_error"):
         allowed = str(err.get("ctx", {}).get("expected", "")).replace(" or ", " eller ")
         message = f"'{err.get('input')}' är inte tillåtet; tillåtna värden: {allowed}"
@@ -131,7 +131,14 @@ def _inner_model(annotation: Any) -> Any:
     return None
 
 
-def _pattern_message(value: Any) -> str:
+def _pattern_message(value: Any, pattern: str = "") -> str:
+    if pattern.startswith("^https?://"):
+        return (
+            f"{_shown(value)} är ingen tillåten webbadress: bara adresser som börjar med https://"
+            " (eller http://) kommer med på webbplatsen och i datakatalogen"
+        )
+    if pattern.startswith("^(0[1-9]|1[0-2])-"):
+        return f"{_shown(value)} ska vara månad och dag som MM-DD, t.ex. 04-30"
     return (
         f"'{value}' är inte ett giltigt id: använd små bokstäver a–z, siffror och bindestreck "
         "(å, ä → a; ö → o), t.ex. 'kontroll-av-fakturor'"

@@ -94,7 +94,7 @@ FALT: dict[type[BaseModel], dict[str, str]] = {
         ),
         "webbplats": "Webbplatsens publika adress (för flöden, webbplatskarta och datakatalog).",
         "beskrivning": "Inledning på startsidan (Markdown).",
-        "kontakt": "Kontaktadress för frågor om webbplatsen eller dess data.",
+        "kontakt": "E-postadress eller https://-adress för frågor om webbplatsen och dess data.",
         "grupprubrik": (
             "Ordet före en grupps nummer, t.ex. Internkontrollområde eller Mål; null: numret står"
             " ensamt före namnet (1.1 I Stockholm är …)."
@@ -167,7 +167,9 @@ FALT: dict[type[BaseModel], dict[str, str]] = {
             " inte förenlig (krävs; antas aldrig)."
         ),
         "kanda_brister": "Kända brister i tillgängligheten.",
-        "kontakt": "Vart man rapporterar ett tillgänglighetsproblem (e-post eller formulär).",
+        "kontakt": (
+            "Vart man rapporterar ett tillgänglighetsproblem: e-postadress eller https://-adress."
+        ),
         "bedomd": "Hur och när webbplatsen bedömdes, som kommunen anger det (krävs).",
     },
     Termer: {

@@ -18,6 +18,7 @@ from typing import Any
 from ..core.corpus import Corpus, Document, load_corpus
 from ..core.diagnostics import ContentError, Diagnostic
 from ..core.model import Kontroll, Kontrollresultat, Plan, Risk
+from ..core.text import defuse
 
 #: Field key → the column heading ikgen writes (and reads; --kolumn maps other headings).
 COLUMNS: dict[str, str] = {
@@ -143,7 +144,12 @@ def _read_csv(path: Path) -> list[list[Any]]:
 
 
 def write_rows(path: Path, rows: list[list[Any]]) -> None:
-    """Write rows to .xlsx (one sheet, bold header) or .csv (UTF-8, ';')."""
+    """Write rows to .xlsx (one sheet, bold header) or .csv (UTF-8, ';').
+
+    Texts are never formulas: one that starts like a formula gets an apostrophe first
+    (:func:`defuse`), and in .xlsx every text is a string cell. Numbers stay numbers, negative
+    ones too.
+    """
     if path.suffix.lower() == ".csv":
         with path.open("w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle, delimiter=";")
@@ -156,7 +162,11 @@ def write_rows(path: Path, rows: list[list[Any]]) -> None:
     sheet = book.active
     sheet.title = "Internkontroll"
     for row in rows:
-        sheet.append(row)
+        sheet.append([defuse(v) if isinstance(v, str) else v for v in row])
+    for row in sheet.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # a text cell, whatever it starts with: no formula
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in sheet.iter_rows(min_row=2):
@@ -169,6 +179,8 @@ def write_rows(path: Path, rows: list[list[Any]]) -> None:
 def _csv_cell(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, str):
+        return defuse(value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.diagnostics import ContentError, Diagnostic
-from ..core.load import SourceDocument
+from ..core.load import FORBIDDEN_CHARS, SourceDocument, forbidden_char
 from ..core.model import (
     Hantering,
     Kommun,
@@ -23,6 +23,7 @@ from ..core.model import (
     Riskuppfoljning,
     Uppfoljning,
 )
+from ..core.text import undefuse
 from ..core.validate import validate_document
 from .editor_schema import read_kommun
 from .spreadsheet import (
@@ -81,6 +82,11 @@ class _Builder:
         return cells
 
     def value(self, field: str, value: Any, year: int | None) -> Any:
+        if isinstance(value, str):
+            value = undefuse(value)  # 'ikgen export' wrote "'=…" for a text starting with "="
+            bad = FORBIDDEN_CHARS.search(value)
+            if bad is not None:
+                raise CellError(f"cellen innehåller {forbidden_char(bad.group())}")
         text = value if isinstance(value, dt.date) else str(value).strip()
         if field in _SLUGS and not _SLUG.match(text):
             raise CellError(

@@ -11,6 +11,7 @@ from ..diagnostics import Diagnostic
 from ..load import SourceDocument
 from ..model import Kommun
 from .common import duplicates
+from .owners import check_owners
 from .plan import RESERVED_ANCHORS, check_plan, check_stable_ids
 from .uppfoljning import check_uppfoljning
 
@@ -26,6 +27,7 @@ def check_corpus(corpus: Corpus) -> list[Diagnostic]:
         for doc in n.uppfoljningar.values():
             out += check_uppfoljning(corpus, doc)
         out += check_stable_ids(n.plans.values())
+    out += check_owners(corpus)  # one nämnd, risk or control per URL and anchor
     return out
 
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal
 
 from pydantic import (
+    AfterValidator,
     AllowInfNan,
     BaseModel,
     BeforeValidator,
@@ -15,17 +17,49 @@ from pydantic import (
     StringConstraints,
 )
 
+from ..limits import markdown_problems
+
 #: An explicit id: lowercase ascii letters, digits and hyphens. Never derived from a title.
 Slug = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=1, max_length=80),
 ]
 
+
+def _bounded_markdown(value: str) -> str:
+    """Refuse Markdown that would make the build slow or fail (see ikgen/core/limits.py)."""
+    problems = markdown_problems(value)
+    if problems:
+        raise ValueError(problems[0])
+    return value
+
+
 #: A text field written in Markdown. Rendered to sanitized HTML; never trusted as HTML.
-Markdown = Annotated[str, StringConstraints(max_length=50_000)]
+#: At most 50 000 characters, within the limits of ikgen/core/limits.py (nesting, open brackets…).
+Markdown = Annotated[str, StringConstraints(max_length=50_000), AfterValidator(_bounded_markdown)]
 
 #: A web address: only http(s), so no ``javascript:`` or ``data:`` link reaches the site.
 Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"']+$", max_length=2000)]
+
+_WEB_ADDRESS = re.compile(r"^https?://[^\s<>\"']+$")
+_EMAIL = re.compile(r"^(?:mailto:)?[^\s<>\"'@:/]+@[^\s<>\"'@:/]+\.[^\s<>\"'@:/]+$")
+
+
+def _contact_address(value: object) -> object:
+    """An e-mail address or a web address; anything else (``javascript:``, ``tel:``) is refused."""
+    if isinstance(value, str) and not (_EMAIL.match(value) or _WEB_ADDRESS.match(value)):
+        raise ValueError(
+            f"'{value[:60]}' ska vara en e-postadress (namn@kommun.se) eller en webbadress som"
+            " börjar med https://; andra adresser (t.ex. javascript:) kommer inte med i"
+            " webbplatsen eller datakatalogen"
+        )
+    return value
+
+
+#: A contact: an e-mail address (``mailto:`` allowed) or an http(s) address, at most 500 chars.
+Kontakt = Annotated[
+    str, StringConstraints(min_length=1, max_length=500), AfterValidator(_contact_address)
+]
 
 #: A whole number as written: ``true`` or ``3.5`` is refused rather than read as 1 or 3.
 Heltal = Annotated[int, Strict()]

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from .common import Heltal, Markdown, Rad, Slug, StrictModel, TillatetNummer, Url
+from .common import Heltal, Kontakt, Markdown, Rad, Slug, StrictModel, TillatetNummer, Url
 
 
 class Period(StrictModel):
@@ -163,8 +163,8 @@ class Tillganglighet(StrictModel):
     """Compliance with the law, as the municipality states it (never assumed)."""
     kanda_brister: list[Markdown] = Field(default_factory=list)
     """Known gaps."""
-    kontakt: Rad | None = None
-    """Where to report an accessibility problem (e-mail or form URL)."""
+    kontakt: Kontakt | None = None
+    """Where to report an accessibility problem: an e-mail address or a form's https:// URL."""
     bedomd: Rad
     """How and when the site was assessed, as the municipality states it."""
 
@@ -213,8 +213,8 @@ class Kommun(StrictModel):
     """The site's public address (used for feeds, sitemap and the data catalogue)."""
     beskrivning: Markdown | None = None
     """An introduction shown on the start page."""
-    kontakt: Rad | None = None
-    """Contact address for questions about the site or its data."""
+    kontakt: Kontakt | None = None
+    """Contact for questions about the site or its data: an e-mail address or an https:// URL."""
     grupprubrik: Rad | None = "Internkontrollområde"
     """The word before a numbered group, e.g. ``Internkontrollområde`` or ``Mål``; null: the
     number stands alone before the name (``1.1 I Stockholm är …``)."""

@@ -30,6 +30,7 @@ def export_files(corpus: Corpus, base_url: str = "") -> dict[str, str]:
         urls.CATALOG: _json(catalog(corpus, base_url)),
         urls.feed(): atom_feed(corpus, None, base_url),
     }
+    copies: dict[str, str] = {}
     for n in corpus.namnder.values():
         own: dict[str, dict] = {}
         for doc in n.plans.values():
@@ -40,12 +41,14 @@ def export_files(corpus: Corpus, base_url: str = "") -> dict[str, str]:
         # An earlier nämnd id keeps its data and feed URLs as copies (files cannot redirect).
         for nid, year, name, ext in data_files(n):
             data = own[urls.data_file(n.id, year, name, "json")]
-            files[urls.data_file(nid, year, name, ext)] = (
-                _json(data) if ext == "json" else to_csv(data)
-            )
+            target = files if nid == n.id else copies
+            text = _json(data) if ext == "json" else to_csv(data)
+            target[urls.data_file(nid, year, name, ext)] = text
         for nid in (n.id, *n.namnd.tidigare_id):
-            files[urls.feed(nid)] = feed
-    return files
+            (files if nid == n.id else copies)[urls.feed(nid)] = feed
+    # `ikgen check` gives every URL one owner (core/checks/owners.py); should two claim one
+    # anyway, a nämnd's own file is never replaced by another's copy.
+    return {**copies, **files}
 
 
 def write_exports(site: Site, site_dir: Path, base_url: str = "") -> dict[str, int]:

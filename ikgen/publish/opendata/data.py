@@ -15,6 +15,7 @@ from ...core import urls
 from ...core.corpus import Corpus, Document, NamndContent
 from ...core.derive import ControlInPlan, FollowedRisk, controls_of, followed_risks
 from ...core.model import Kontroll, Kontrollresultat, Plan, Risk, Uppfoljning
+from ...core.text import defuse
 from .schema import INTERNAL_FIELDS
 
 CSV_COLUMNS: list[tuple[str, str]] = [
@@ -191,7 +192,15 @@ def _row(n_id: str, year: int, period: str, k: dict, risk: dict, res: dict | Non
         "foljer_plan": None,
         "url": k["url"],
     }
-    return ["" if values[c] is None else values[c] for c, _ in CSV_COLUMNS]
+    # A text that starts like a formula gets an apostrophe (core/text.py, defuse); the number
+    # columns (ar, riskvarde, allvar) are whole numbers and stay as they are.
+    return [_cell(values[c]) for c, _ in CSV_COLUMNS]
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    return defuse(value) if isinstance(value, str) else value
 
 
 def _indicator(i: dict) -> str:

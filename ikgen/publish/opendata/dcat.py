@@ -88,12 +88,13 @@ def _dataset(corpus: Corpus, n: NamndContent, doc: Document, base: str, agent: s
 
 
 def _contact(corpus: Corpus) -> dict[str, Any]:
+    """The publisher's contact point: its e-mail or web address (kommun.yml allows no other)."""
     contact: dict[str, Any] = {"@type": "vcard:Organization", "vcard:fn": corpus.utgivare}
     address = corpus.kommun.kontakt
-    if address and "@" in address and not address.startswith("http"):
-        contact["vcard:hasEmail"] = _ref("mailto:" + address.removeprefix("mailto:"))
-    elif address:
+    if address and address.startswith(("https://", "http://")):
         contact["vcard:hasURL"] = _ref(address)
+    elif address and "@" in address and ":" not in address.removeprefix("mailto:"):
+        contact["vcard:hasEmail"] = _ref("mailto:" + address.removeprefix("mailto:"))
     return contact
 
 
