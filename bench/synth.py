@@ -128,7 +128,9 @@ def generate(content: Path, n: int, seed: int = 1) -> int:
     """Write a content folder with N published follow-ups; return the number of files."""
     rng = random.Random(seed)
     content.mkdir(parents=True, exist_ok=True)
-    _dump(content / "kommun.yml", {"namn": "Benchkommun", "beskrivning": _para(rng, 2)})
+    tillganglighet = {"efterlevnad": "delvis förenlig", "bedomd": "Påhittad bedömning (bench)."}
+    kommun = {"namn": "Benchkommun", "beskrivning": _para(rng, 2), "tillganglighet": tillganglighet}
+    _dump(content / "kommun.yml", kommun)
     files = 1
     for index, reports in enumerate(layout(n)):
         namnd_id, name = _namnd_name(index)

@@ -433,19 +433,6 @@ def test_permission_denied_for_real(tmp_path) -> None:
     assert any(reason in result.stderr for reason in reasons), result.stderr
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root ignores chmod")
-def test_read_only_project_folder(tmp_path) -> None:
-    project = make_project(tmp_path, BAS)
-    before = old_site(project)
-    project.chmod(0o555)
-    try:
-        result = run_ikgen("build", cwd=project, timeout=120)
-    finally:
-        project.chmod(0o755)
-    _assert_swedish_refusal(result, f"{project / 'site'}: ", "behörighet saknas", "ligger kvar")
-    assert snapshot(project / "site") == before and not _staging_left(project)
-
-
 def test_a_file_in_place_of_a_folder(tmp_path) -> None:
     project = make_project(tmp_path, BAS)
     (project / "fil").write_text("en fil", "utf-8")

@@ -12,7 +12,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from . import text
-from .derive import assessment_counts, reports_in_order
+from .derive import assesses_items, assessment_counts, reports_in_order
 from .site import report_title
 
 _FONT = 'font-family="inherit" font-size="13"'
@@ -145,9 +145,11 @@ def _bar_row(y: int, label: str, counts: list[tuple[Any, int]], scale: float) ->
 
 
 def counts_chart(corpus: Any, n: Any) -> Markup:
-    """Stacked bars: how many controls got each assessment in each of a nämnd's reports."""
+    """Stacked bars: how many controls got each assessment in each of a nämnd's reports
+    (only reports that assess their controls one by one: no bar claims what a report
+    does not say)."""
     kommun = corpus.kommun
-    reports = reports_in_order(corpus, n)
+    reports = [d for d in reports_in_order(corpus, n) if assesses_items(d.content)]
     if len(reports) < 2:
         return Markup("")
     rows = [(report_title(corpus, d), assessment_counts(kommun, d.content)) for d in reports]

@@ -10,6 +10,7 @@ from .model import (
     Bedomningsniva,
     Galler,
     Iakttagelse,
+    Indikator,
     Kommun,
     Kontroll,
     Kontrollresultat,
@@ -95,12 +96,16 @@ class ControlHistory:
         """Only the appearances with a result."""
         return [a for a in self.appearances if a.resultat is not None]
 
-    def indicator_table(self, kommun: Kommun) -> tuple[list[ControlAppearance], list[dict]]:
-        """Indicators side by side: the periods (columns) and one row per indicator id."""
-        columns = [a for a in self.reported if a.resultat and a.resultat.indikatorer]
+    def indicator_table(self, kommun: Kommun) -> tuple[list[IndicatorColumn], list[dict]]:
+        """Indicators side by side: the periods (columns) and one row per indicator id.
+
+        A period's figures may stand in its own report or inside a later one that gives
+        several periods (T1, T2 and VB side by side); each is a column of its own.
+        """
+        columns = [c for a in self.reported for c in _columns_of(a) if c.indikatorer]
         rows: dict[str, dict] = {}
-        for col, a in enumerate(columns):
-            for ind in a.resultat.indikatorer:  # type: ignore[union-attr]
+        for col, column in enumerate(columns):
+            for ind in column.indikatorer:
                 row = rows.setdefault(
                     ind.id,
                     {
@@ -112,6 +117,21 @@ class ControlHistory:
                 )
                 row["namn"], row["values"][col] = ind.namn, ind
         return columns, list(rows.values())
+
+
+@dataclass(frozen=True)
+class IndicatorColumn:
+    """One period's figures of a control: a column of its indicator table."""
+
+    year: int
+    period_id: str
+    indikatorer: list[Indikator]
+
+
+def _columns_of(a: ControlAppearance) -> list[IndicatorColumn]:
+    assert a.resultat is not None and a.period_id is not None
+    parts = [IndicatorColumn(a.year, p.period, p.indikatorer) for p in a.resultat.perioder]
+    return [*parts, IndicatorColumn(a.year, a.period_id, a.resultat.indikatorer)]
 
 
 def control_renames(n: NamndContent) -> dict[str, str]:

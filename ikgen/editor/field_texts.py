@@ -118,7 +118,10 @@ FALT: dict[type[BaseModel], dict[str, str]] = {
             "Internkontrollområden (eller mål) per år, som kommunfullmäktige beslutat."
             " Ett år utan egen lista använder det senaste tidigare årets områden."
         ),
-        "tillganglighet": "Uppgifterna i tillgänglighetsredogörelsen.",
+        "tillganglighet": (
+            "Uppgifterna i tillgänglighetsredogörelsen, skrivna av kommunen (krävs; ikgen skriver"
+            " aldrig en redogörelse åt kommunen)."
+        ),
         "tillatna_nummer": _NUMMER,
     },
     Period: {
@@ -155,10 +158,17 @@ FALT: dict[type[BaseModel], dict[str, str]] = {
         "beskrivning": "Vad området omfattar; visas ovanför dess kontroller.",
     },
     Tillganglighet: {
-        "efterlevnad": "Förenlighet med lagen: helt förenlig, delvis förenlig eller inte förenlig.",
+        "inledning": (
+            "Vem som står bakom webbplatsen, med kommunens ord (standard: {kommun} står bakom"
+            " den här webbplatsen …), t.ex. för en demonstrationswebbplats."
+        ),
+        "efterlevnad": (
+            "Förenlighet med lagen, som kommunen anger den: helt förenlig, delvis förenlig eller"
+            " inte förenlig (krävs; antas aldrig)."
+        ),
         "kanda_brister": "Kända brister i tillgängligheten.",
         "kontakt": "Vart man rapporterar ett tillgänglighetsproblem (e-post eller formulär).",
-        "bedomd": "Hur och när webbplatsen bedömdes.",
+        "bedomd": "Hur och när webbplatsen bedömdes, som kommunen anger det (krävs).",
     },
     Termer: {
         "risk": "Vad en risk kallas, t.ex. Risk eller Process.",

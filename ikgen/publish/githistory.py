@@ -226,21 +226,47 @@ class GitHistory:
             self._blobs[key] = _parse(text)
 
     def _summarised(self, versions: list[Version], decided: dt.date) -> list[Change]:
-        """The changes dated after ``decided``, each with its summary (old versions read)."""
+        """The changes dated after ``decided``, each with its summary (old versions read).
+
+        A document first written down after the meeting (the editor's own first commits, then
+        ``status: beslutad``) is not "changed after the decision": the oldest version that
+        already says beslutad is the decided text, and only what came after it is reported.
+        """
         out = []
+        baseline = self._first_decided(versions, decided)
         for i, (change, full) in enumerate(versions):
-            if change.date > decided:
-                if i + 1 < len(versions):
-                    older, older_full = versions[i + 1]
-                    new, old = (
-                        self._blobs.get((full, change.path)),
-                        self._blobs.get((older_full, older.path)),
-                    )
-                    summary = _summarise(new, old)
-                else:
-                    summary = "filen skapades"
-                out.append(_with_summary(change, summary))
+            if change.date <= decided or (baseline is not None and i >= baseline):
+                continue
+            if i + 1 < len(versions):
+                older, older_full = versions[i + 1]
+                new = self._blobs.get((full, change.path))
+                summary = _summarise(new, self._blobs.get((older_full, older.path)))
+            else:
+                summary = "filen skapades"
+            out.append(_with_summary(change, summary))
         return out
+
+    def _first_decided(self, versions: list[Version], decided: dt.date) -> int | None:
+        """The index of the oldest version after ``decided`` whose text says it is beslutad,
+        when no version from before the decision already said so (else None: dates rule)."""
+        before = next(((c, f) for c, f in versions if c.date <= decided), None)
+        if before is not None and _says_decided(self._blobs.get((before[1], before[0].path))):
+            return None
+        for i in range(len(versions) - 1, -1, -1):
+            change, full = versions[i]
+            blob = self._blobs.get((full, change.path))
+            if (
+                change.date > decided
+                and isinstance(blob, dict)
+                and blob.get("status") == "beslutad"
+            ):
+                return i
+        return None
+
+
+def _says_decided(blob: Any) -> bool:
+    """Whether an old version of a document says ``status: beslutad``."""
+    return isinstance(blob, dict) and blob.get("status") == "beslutad"
 
 
 def _git(cwd: Path, *args: str) -> str | None:
@@ -333,9 +359,11 @@ def _needed(versions: list[Version], decided: dt.date) -> set[tuple[str, str]]:
     """The old versions (commit, path) that the summaries of the changes after ``decided`` read."""
     needed = set()
     for i, (change, full) in enumerate(versions):
-        if change.date > decided and i + 1 < len(versions):
-            older, older_full = versions[i + 1]
-            needed |= {(full, change.path), (older_full, older.path)}
+        if change.date > decided:
+            needed.add((full, change.path))
+            if i + 1 < len(versions):
+                older, older_full = versions[i + 1]
+                needed.add((older_full, older.path))
     return needed
 
 

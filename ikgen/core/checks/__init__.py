@@ -42,4 +42,11 @@ def _check_kommun(kommun: Kommun, src: SourceDocument) -> list[Diagnostic]:
     for year, areas in kommun.omraden.items():
         items = [(("omraden", str(year), i, "id"), a.id) for i, a in enumerate(areas)]
         out += duplicates(src, items, "området")
+    if kommun.tillganglighet is None:
+        message = (
+            "tillgänglighetsredogörelsen saknas: ange 'tillganglighet' med efterlevnad och bedomd"
+            " (och gärna kontakt och kanda_brister); ikgen skriver aldrig en redogörelse"
+            " åt kommunen"
+        )
+        out.append(Diagnostic(src.path, None, "tillganglighet", message))
     return out

@@ -54,7 +54,8 @@ def check_plan(kommun: Kommun, doc: Document) -> list[Diagnostic]:
     for i, risk in enumerate(plan.risker):
         loc = ("risker", i)
         out += _check_area(src, loc, risk, areas, doc.year, doc.year in kommun.omraden)
-        out += _check_risk_values(src, loc, risk, len(scale.sannolikhet), len(scale.konsekvens))
+        sizes = (len(scale.sannolikhet), len(scale.konsekvens)) if scale else (None, None)
+        out += _check_risk_values(src, loc, risk, *sizes)
         out += [
             err(
                 src,
@@ -107,15 +108,16 @@ def _check_area(
 
 
 def _check_risk_values(
-    src: SourceDocument, loc: tuple, risk: Risk, max_s: int, max_k: int
+    src: SourceDocument, loc: tuple, risk: Risk, max_s: int | None, max_k: int | None
 ) -> list[Diagnostic]:
+    """Values within the kommun's scale (none stated: no upper bound) and consistent."""
     out = []
     for name, value, top in (
         ("sannolikhet", risk.sannolikhet, max_s),
         ("konsekvens", risk.konsekvens, max_k),
-        ("riskvarde", risk.riskvarde, max_s * max_k),
+        ("riskvarde", risk.riskvarde, max_s * max_k if max_s and max_k else None),
     ):
-        if value is not None and value > top:
+        if value is not None and top is not None and value > top:
             label = "riskvärdet" if name == "riskvarde" else name
             out.append(err(src, (*loc, name), f"{label} {value} ligger utanför skalan 1–{top}"))
     if (risk.sannolikhet is None) != (risk.konsekvens is None):

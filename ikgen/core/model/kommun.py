@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field, field_validator, model_validator
 
 from .common import Heltal, Markdown, Rad, Slug, StrictModel, TillatetNummer, Url
@@ -154,14 +156,17 @@ class Dokumentstatusnamn(StrictModel):
 class Tillganglighet(StrictModel):
     """What the accessibility statement (tillgänglighetsredogörelse) says."""
 
-    efterlevnad: Rad = "delvis förenlig"
-    """Compliance with the law: ``helt förenlig``, ``delvis förenlig`` or ``inte förenlig``."""
+    inledning: Markdown | None = None
+    """Who stands behind the site, in the municipality's words (default: ``{kommun} står
+    bakom den här webbplatsen …``); e.g. for a demonstration site that is not the kommun's."""
+    efterlevnad: Literal["helt förenlig", "delvis förenlig", "inte förenlig"]
+    """Compliance with the law, as the municipality states it (never assumed)."""
     kanda_brister: list[Markdown] = Field(default_factory=list)
     """Known gaps."""
     kontakt: Rad | None = None
     """Where to report an accessibility problem (e-mail or form URL)."""
-    bedomd: Rad | None = None
-    """How and when the site was assessed."""
+    bedomd: Rad
+    """How and when the site was assessed, as the municipality states it."""
 
 
 def _default_perioder() -> list[Period]:
@@ -233,8 +238,9 @@ class Kommun(StrictModel):
     """The risk scale; null when the documents state none (a riskvärde is then shown alone)."""
     omraden: dict[int, list[Omrade]] = Field(default_factory=dict)
     """Internal-control areas (or goals) per year, as decided by kommunfullmäktige."""
-    tillganglighet: Tillganglighet = Field(default_factory=Tillganglighet)
-    """The accessibility statement's facts."""
+    tillganglighet: Tillganglighet | None = None
+    """The accessibility statement's facts, written by the municipality (required to publish:
+    ikgen never states compliance on its behalf)."""
     tillatna_nummer: list[TillatetNummer] = Field(default_factory=list)
     """Identity numbers this file may publish after all (normally none; see TillatetNummer)."""
 

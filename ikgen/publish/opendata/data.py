@@ -137,7 +137,8 @@ def plan_json(corpus: Corpus, n: NamndContent, doc: Document, base: str = "") ->
 
 def _risk(corpus: Corpus, r: Risk, year: int, url: str) -> dict[str, Any]:
     area = next((a for a in corpus.kommun.omraden_for(year) if a.id == r.omrade), None)
-    band = corpus.kommun.riskskala.niva(r.varde) if r.varde else None
+    scale = corpus.kommun.riskskala
+    band = scale.niva(r.varde) if r.varde and scale else None
     return {
         **_dump(r),
         "omrade": _scale(area, fallback=r.omrade),
