@@ -31,6 +31,7 @@ Kör 'ikgen schema' så får VS Code förklaringar och stavningskontroll för al
 
 #: The accessibility statement's facts: valid, but obviously the municipality's to replace.
 TILLGANGLIGHET: dict[str, tuple[Any, str]] = {
+    "inledning": (None, ""),
     "efterlevnad": ("delvis förenlig", f"{PLACEHOLDER}: efter kommunens egen bedömning"),
     "kanda_brister": ([], ""),
     "kontakt": (

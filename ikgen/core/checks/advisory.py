@@ -31,7 +31,8 @@ def warn_corpus(corpus: Corpus) -> list[Diagnostic]:
 
 def _placeholders(corpus: Corpus) -> list[Diagnostic]:
     """Placeholders from ``ikgen new kommun`` that are still in kommun.yml."""
-    facts = corpus.kommun.tillganglighet.model_dump()
+    statement = corpus.kommun.tillganglighet
+    facts = statement.model_dump() if statement is not None else {}
     return [
         warn(
             corpus.kommun_source,
