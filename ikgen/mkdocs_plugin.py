@@ -13,14 +13,18 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from .build import Build
 from .core import urls
-from .core.diagnostics import ContentError
+from .core.corpus import Corpus
+from .core.diagnostics import ContentError, field_path
+from .core.load import SourceDocument
+from .core.sensitive import allowed_keys, find_numbers, texts
 from .core.site import NavItem
 from .pipeline import RenderedSite, load_checked, render_site
+from .publish.gate import gate_message, origins, scan_output
 from .publish.opendata import write_exports
 from .publish.search import SPLIT_FROM, SearchIndexError, build_search_index, split_namnder
 
@@ -78,6 +82,7 @@ class IkgenPlugin(BasePlugin[IkgenConfig]):
         self.rendered = render_site(corpus, self.build)
         shown = self.rendered.site.corpus
         self.sok_namnder = split_namnder(shown, self.config.sok_per_namnd)
+        _check_settings(config, allowed_keys(_sources(shown)))
         if config.site_name in ("", "Internkontroll"):
             # Material prints site_name and nav titles unescaped: YAML text is escaped here.
             config.site_name = html.escape(f"Internkontroll – {corpus.utgivare}")
@@ -109,17 +114,35 @@ class IkgenPlugin(BasePlugin[IkgenConfig]):
         self.serving = command == "serve"
         self.build = Build(show_drafts=self.config.utkast)
 
+    @event_priority(-100)  # last: the gate must see what every other plugin wrote too
     def on_post_build(self, /, *, config: MkDocsConfig) -> None:
         if self.rendered is not None:
             base_url = self.rendered.site.corpus.kommun.webbplats or config.site_url or ""
             write_exports(self.rendered.site, Path(config.site_dir), base_url)
-        # The live preview skips the index: a full re-index per edit would undo the cache.
-        if self.config.sok != "pagefind" or self.serving:
+        # The live preview skips the index and the gate: a full pass per edit would undo the
+        # cache, and a preview is never published.
+        if self.serving:
             return
-        try:
-            build_search_index(Path(config.site_dir), self.sok_namnder)
-        except SearchIndexError as exc:
-            raise PluginError(str(exc)) from None
+        if self.config.sok == "pagefind":
+            try:
+                build_search_index(Path(config.site_dir), self.sok_namnder)
+            except SearchIndexError as exc:
+                raise PluginError(str(exc)) from None
+        self.publish_gate(config)
+
+    def publish_gate(self, config: MkDocsConfig) -> None:
+        """Stop the build if any written file holds an identity number (publish/gate.py).
+
+        ``ikgen build`` builds into a staging folder, so the published site stays as it was.
+        """
+        corpus = self.rendered.site.corpus if self.rendered is not None else None
+        sources = _sources(corpus) if corpus is not None else []
+        found = scan_output(Path(config.site_dir), allowed_keys(sources))
+        if not found:
+            return
+        inputs = _settings_texts(config) + _input_lines(config)
+        where = {f.finding.key: origins(f.finding, sources, inputs) for f in found}
+        raise PluginError(gate_message(found, where))
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
@@ -132,3 +155,61 @@ def _nav_entry(item: NavItem) -> Any:
     if item.children:
         return {html.escape(item.title): [_nav_entry(child) for child in item.children]}
     return {html.escape(item.title): item.src_path}
+
+
+def _sources(corpus: Corpus) -> list[SourceDocument]:
+    """Every source document of a corpus: kommun.yml, each namnd.yml, plans and follow-ups."""
+    out = [corpus.kommun_source]
+    for n in corpus.namnder.values():
+        out += [n.source, *(d.source for d in (*n.plans.values(), *n.uppfoljningar.values()))]
+    return out
+
+
+_SETTINGS = ("site_name", "site_description", "site_author", "copyright", "repo_name", "repo_url")
+"""The settings in mkdocs.yml that the theme prints on pages."""
+
+
+def _shown(path: str | Path) -> str:
+    """A path as the editor sees it: relative to the working folder where it is inside."""
+    try:
+        return Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
+
+
+def _settings_texts(config: MkDocsConfig) -> list[tuple[str, str]]:
+    """``(where, text)`` for every setting in mkdocs.yml that can reach a page."""
+    shown = _shown(config.config_file_path or "mkdocs.yml")
+    out = [(f"{shown}: {key}", config.get(key)) for key in _SETTINGS]
+    out += [(f"{shown}: extra.{field_path(loc)}", t) for loc, t in texts(dict(config.extra))]
+    return [(where, text) for where, text in out if isinstance(text, str)]
+
+
+def _check_settings(config: MkDocsConfig, allowed: set[str]) -> None:
+    """The source-side check of mkdocs.yml: its printed settings hold no identity number."""
+    problems = [
+        f"{where}: '{f.text}' ser ut som ett {f.kind}; ta bort det ur inställningarna "
+        "(sådana uppgifter får inte publiceras)"
+        for where, text in _settings_texts(config)
+        for f in find_numbers(text)
+        if f.key not in allowed
+    ]
+    if problems:
+        raise PluginError("Inställningarna har fel:\n" + "\n".join(problems))
+
+
+_INPUT_SUFFIXES = {".md", ".html", ".htm", ".txt", ".js", ".css", ".svg", ".xml", ".json"}
+
+
+def _input_lines(config: MkDocsConfig) -> list[tuple[str, str]]:
+    """``(file:line, text)`` of the hand-written pages (docs/) and the theme's templates."""
+    folders = [config.docs_dir, getattr(config.theme, "custom_dir", None)]
+    out: list[tuple[str, str]] = []
+    for folder in filter(None, folders):
+        for path in sorted(Path(folder).rglob("*")):
+            if path.suffix.lower() not in _INPUT_SUFFIXES or not path.is_file():
+                continue
+            text = path.read_text(encoding="utf-8", errors="replace")
+            shown = _shown(path)
+            out += [(f"{shown}:{n}", line) for n, line in enumerate(text.splitlines(), 1)]
+    return out

@@ -15,6 +15,7 @@ from . import cache
 from .diagnostics import ContentError, Diagnostic
 from .load import SourceDocument, iter_files, parse, read_text
 from .model import Dokumentstatus, Kommun, Namnd, Plan, Uppfoljning
+from .sensitive import allowed_keys, scan_document, scan_name
 from .validate import validate_document
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -120,6 +121,7 @@ def load_partial(
         shown = f"{shown_root}/{path.relative_to(root).as_posix()}"
         model = {"namnd": Namnd, "plan": Plan, "uppfoljning": Uppfoljning}[kind]
         source, obj = read(path, shown, model)
+        problems += _scan_name(path, root, shown_root, kind, source)
         if obj is None or source is None:
             broken.add((namnd_id, year, period if kind == "uppfoljning" else None))
             continue
@@ -183,7 +185,20 @@ def _read_file(path: Path, shown: str, model: Any) -> tuple[Any, Any, list[Diagn
     if source is None:
         return None, None, errors
     obj, more = validate_document(source, model)
-    return source, obj, errors + more
+    # Identity numbers are looked for in every parsed file, valid or not, so that one is
+    # never hidden behind another error; the text is at hand, so no file is read twice.
+    return source, obj, errors + more + scan_document(source, text)
+
+
+def _scan_name(
+    path: Path, root: Path, shown_root: str, kind: str, source: SourceDocument | None
+) -> list[Diagnostic]:
+    """The name that becomes part of the site's addresses: a nämnd's folder, a period's file."""
+    allowed = allowed_keys([source] if source is not None else [])
+    rel = path.relative_to(root)
+    if kind == "namnd":
+        return scan_name(f"{shown_root}/{rel.parts[0]}", rel.parts[0], allowed)
+    return scan_name(f"{shown_root}/{rel.as_posix()}", rel.name, allowed)
 
 
 def _classify(root: Path, shown_root: str, problems: list[Diagnostic]) -> dict[Path, tuple]:
