@@ -8,23 +8,37 @@ from pathlib import Path
 
 from .build import Build
 from .core import cache
-from .core.checks import check_corpus
+from .core.checks import check_corpus, warn_corpus
 from .core.corpus import Corpus, load_partial
-from .core.diagnostics import ContentError
+from .core.diagnostics import ContentError, Diagnostic
 from .core.site import Site, build_site
 
 
 def load_checked(content_dir: Path, build: Build | None = None) -> Corpus:
     """Load, validate and check a content folder; raise ContentError with every problem."""
-    build = build or Build()
-    corpus, problems = load_partial(Path(content_dir), build.files)
+    corpus, problems = _load(Path(content_dir), build or Build())
+    if problems or corpus is None:
+        raise ContentError(problems)
+    return corpus
+
+
+def check_content(content_dir: Path, build: Build | None = None) -> tuple[Corpus, list[Diagnostic]]:
+    """Like :func:`load_checked`, and the warnings too (``ikgen check``): the corpus and its
+    warnings, or ContentError with every error and the warnings found alongside them."""
+    corpus, problems = _load(Path(content_dir), build or Build())
+    warnings = warn_corpus(corpus) if corpus is not None else []
+    if problems or corpus is None:
+        raise ContentError(problems, warnings)
+    return corpus, warnings
+
+
+def _load(content_dir: Path, build: Build) -> tuple[Corpus | None, list[Diagnostic]]:
+    corpus, problems = load_partial(content_dir, build.files)
     if corpus is not None:
         # `ikgen build` checks before MkDocs starts and the plugin loads again: check once.
         stamps = cache.PageStamps(corpus.root, list(corpus.namnder)).everything
         problems += build.checked.get(str(corpus.root), stamps, lambda: check_corpus(corpus))
-    if problems or corpus is None:
-        raise ContentError(problems)
-    return corpus
+    return corpus, problems
 
 
 @dataclass

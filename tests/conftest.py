@@ -80,7 +80,14 @@ def audit_sites(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - Aud
     return build_audit_sites(tmp_path_factory.mktemp("granskning"))
 
 
-FAST_MODULES = {"test_cache", "test_load", "test_nav_size", "test_rename", "test_render"}
+FAST_MODULES = {
+    "test_cache",
+    "test_docs_redaktor",
+    "test_load",
+    "test_nav_size",
+    "test_rename",
+    "test_render",
+}
 """Test modules outside tests/unit/ that run in-process and fast enough for the fast tier."""
 
 

@@ -145,6 +145,45 @@ def test_new_namnd_writes_a_file_check_accepts_and_refuses_to_overwrite(tmp_path
     assert bad.returncode == 1 and "inte ett giltigt id" in bad.stderr
 
 
+def test_new_namnd_does_not_call_itself_a_draft(tmp_path: Path) -> None:
+    project = _copy_example(tmp_path)
+    result = run_ikgen("new", "namnd", "kulturnamnden", "Kulturnämnden", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "utkast tills" not in result.stdout  # namnd.yml has no status
+    assert "namnd.yml har ingen status" in result.stdout
+    assert "ikgen new plan kulturnamnden ÅR" in result.stdout
+
+
+def test_new_kommun_spells_out_every_default_and_checks_unchanged(tmp_path: Path) -> None:
+    from ikgen.core.model import Kommun
+
+    result = run_ikgen("new", "kommun", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Skrev content/kommun.yml" in result.stdout
+    text = (tmp_path / "content" / "kommun.yml").read_text(encoding="utf-8")
+    raw = yaml.safe_load(text)
+    assert list(raw) == list(Kommun.model_fields)  # every setting written out, in model order
+    written = Kommun.model_validate(raw)
+    for name, info in Kommun.model_fields.items():
+        if name not in ("omraden", "tillganglighet"):
+            assert getattr(written, name) == info.get_default(call_default_factory=True), name
+    assert list(raw["omraden"]) == [dt.date.today().year]
+    assert set(raw["tillganglighet"]) >= {"efterlevnad", "kontakt", "bedomd"}
+    assert "efterlevnad: delvis förenlig  # ÄNDRA" in text
+    assert "# Periodindelningen" in text and "#   per: Dagen perioden slutar" in text
+    assert "  # Vad en risk kallas" in text  # each term has its Swedish text
+    made = run_ikgen("new", "namnd", "kulturnamnden", "Kulturnämnden", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    checked = run_ikgen("check", "content", cwd=tmp_path)
+    assert checked.returncode == 0, checked.stderr
+    assert "tillganglighet.bedomd: varning: platshållaren" in checked.stderr
+    again = run_ikgen("new", "kommun", "content", cwd=tmp_path)
+    assert again.returncode == 1 and "content/kommun.yml: filen finns redan" in again.stderr
+    assert (tmp_path / "content" / "kommun.yml").read_text(encoding="utf-8") == text
+    elsewhere = run_ikgen("new", "kommun", "ny/mapp", cwd=tmp_path)
+    assert "Skrev ny/mapp/kommun.yml" in elsewhere.stdout
+
+
 def test_new_plan_copies_last_years_ids_as_a_draft(tmp_path: Path) -> None:
     project = _copy_example(tmp_path)
     result = run_ikgen("new", "plan", "socialnamnden", "2024", cwd=project)
@@ -189,6 +228,28 @@ def test_new_uppfoljning_lists_the_periods_controls_with_last_indicators(tmp_pat
     assert missing.returncode == 1 and "perioden 'delar-1' finns inte" in missing.stderr
     no_plan = run_ikgen("new", "uppfoljning", "socialnamnden", "2030", "helar", cwd=project)
     assert no_plan.returncode == 1 and "ikgen new plan socialnamnden 2030" in no_plan.stderr
+
+
+def test_new_uppfoljning_follows_up_risks_in_improvement_work(tmp_path: Path) -> None:
+    project = _copy_example(tmp_path)
+    assert run_ikgen("new", "plan", "socialnamnden", "2024", cwd=project).returncode == 0
+    plan_path = project / "content/socialnamnden/2024/plan.yml"
+    plan = yaml.safe_load(plan_path.read_text("utf-8"))
+    plan["risker"][1]["hantering"] = "forbattringsarbete"
+    plan_path.write_text(yaml.safe_dump(plan, allow_unicode=True), encoding="utf-8")
+    result = run_ikgen("new", "uppfoljning", "socialnamnden", "2024", "helar", cwd=project)
+    assert result.returncode == 0, result.stderr
+    text = (project / "content/socialnamnden/2024/helar.yml").read_text(encoding="utf-8")
+    report = yaml.safe_load(text)
+    assert report["risker"] == [
+        {"risk": plan["risker"][1]["id"], "foljer_plan": None, "kommentar": None}
+    ]
+    assert f"  # {plan['risker'][1]['titel']} (förbättringsarbete)" in text
+    assert "    foljer_plan:  # true (ja) eller false (nej)" in text
+    assert len(report["kontroller"]) == sum(len(r["kontroller"]) for r in plan["risker"])
+    checked = run_ikgen("check", "content", cwd=project)
+    assert checked.returncode == 0, checked.stderr
+    assert "varning" not in checked.stderr
 
 
 def test_published_report_may_not_leave_an_indicator_empty(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..build import Build
 from ..core.diagnostics import ContentError
-from ..pipeline import load_checked
+from ..pipeline import check_content, load_checked
 from . import editor as cli_editor
 from . import output
 from .serve import hand_over, serve
@@ -75,19 +75,31 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _print_problems(exc: ContentError) -> None:
-    for diagnostic in exc.diagnostics:
+    for diagnostic in [*exc.diagnostics, *exc.warnings]:
         print(diagnostic, file=sys.stderr)
     count = len(exc.diagnostics)
-    print(f"{count} fel hittades.", file=sys.stderr)
+    also = f" (och {_warnings_count(len(exc.warnings))})" if exc.warnings else ""
+    print(f"{count} fel hittades{also}.", file=sys.stderr)
+
+
+def _warnings_count(count: int) -> str:
+    return "1 varning" if count == 1 else f"{count} varningar"
 
 
 def _check(content_dir: Path, earlier: str | None = None) -> int:
     if not content_dir.is_dir():
         print(f"{content_dir}: mappen finns inte", file=sys.stderr)
         return 1
-    corpus = load_checked(content_dir)
+    corpus, warnings = check_content(content_dir)
+    for warning in warnings:
+        print(warning, file=sys.stderr)
     docs = corpus.documents()
     print(f"Inga fel: {len(corpus.namnder)} nämnder, {len(docs)} dokument i {content_dir}.")
+    if warnings:
+        print(
+            f"Obs: {_warnings_count(len(warnings))} (raderna med 'varning:'); de stoppar inte"
+            " bygget, men läs dem och rätta det som inte är avsiktligt."
+        )
     drafts = sum(d.is_draft for d in docs)
     if drafts:
         print(

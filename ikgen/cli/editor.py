@@ -14,8 +14,12 @@ _CONTENT_HELP = "innehållsmappen (standard: content)"
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
     """Add ``new``, ``schema``, ``import`` and ``export`` to the main parser."""
-    new = sub.add_parser("new", help="skapa nästa fil (nämnd, plan eller uppföljning) som utkast")
+    new = sub.add_parser("new", help="skapa nästa fil: kommun, nämnd, plan eller uppföljning")
     kinds = new.add_subparsers(dest="kind", required=True, metavar="SLAG")
+    kommun = kinds.add_parser("kommun", help="ny kommun.yml med alla inställningar förklarade")
+    kommun.add_argument(
+        "innehall", nargs="?", default="content", metavar="MAPP", help=_CONTENT_HELP
+    )
     namnd = kinds.add_parser("namnd", help="ny nämnd: content/ID/namnd.yml")
     namnd.add_argument("id", help="nämndens id, t.ex. socialnamnden")
     namnd.add_argument("namn", help='nämndens namn, t.ex. "Socialnämnden"')
@@ -84,7 +88,9 @@ def _new(args: argparse.Namespace) -> int:
 
     content = Path(args.innehall)
     notes: list[str] = []
-    if args.kind == "namnd":
+    if args.kind == "kommun":
+        written = scaffold.new_kommun(content)
+    elif args.kind == "namnd":
         written = scaffold.new_namnd(content, args.id, args.namn)
     elif args.kind == "plan":
         written, notes = scaffold.new_plan(content, args.namnd, args.ar)
@@ -93,8 +99,6 @@ def _new(args: argparse.Namespace) -> int:
     print(f"Skrev {written} (bara i innehållsmappen {content.as_posix()}/; inget annat ändrades).")
     for note in notes:
         print(f"Observera: {note}")
-    print(
-        f"Fyll i filen och kör 'ikgen check {content.as_posix()}'. "
-        "Den är ett utkast tills du ändrar status."
-    )
+    step = scaffold.NEXT_STEP[args.kind].format(id=getattr(args, "id", ""))
+    print(f"Fyll i filen och kör 'ikgen check {content.as_posix()}'. {step}")
     return 0

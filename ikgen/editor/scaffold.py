@@ -1,7 +1,8 @@
 """Scaffolding: the next content file made from what is already there (``ikgen new``).
 
-Every file written here is a draft (``status: utkast``) that ``ikgen check`` accepts, is
-written only inside the content folder, and never replaces an existing file.
+Every file written here is one that ``ikgen check`` accepts as it is, is written only inside
+the content folder, and never replaces an existing file. Plans and follow-ups are drafts
+(``status: utkast``); kommun.yml and namnd.yml have no status (see :data:`NEXT_STEP`).
 """
 
 from __future__ import annotations
@@ -13,7 +14,10 @@ from typing import Any
 
 from ..core.corpus import Corpus, NamndContent, load_corpus
 from ..core.diagnostics import ContentError, Diagnostic
-from ..core.model import Plan, Uppfoljning
+from ..core.load import parse
+from ..core.model import Hantering, Kommun, Plan, Uppfoljning
+from ..core.validate import validate_document
+from .kommun_scaffold import kommun_text
 from .yamlwrite import DRAFT_NOTE, dump_yaml, plain, schema_line, write_new
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -34,6 +38,37 @@ def _check_slug(value: str, what: str) -> None:
             what,
             f"'{value}' är inte ett giltigt id: använd små bokstäver a–z, siffror och bindestreck",
         )
+
+
+def new_kommun(content: Path, year: int | None = None) -> str:
+    """Write ``{content}/kommun.yml`` with every setting at its default; return the path.
+
+    The folder is made if it does not exist; the file is checked with ikgen's own parser and
+    model before it is written, so ``ikgen check`` accepts it unchanged.
+    """
+    path, shown = _shown(content, "kommun.yml")
+    text = kommun_text(year or dt.date.today().year)
+    source, problems = parse(text, shown)
+    if source is not None:
+        problems += validate_document(source, Kommun)[1]
+    if problems:  # a bug in ikgen, not the editor's mistake: write nothing
+        raise ContentError(problems)
+    return write_new(path, text, shown)
+
+
+#: What to do after ``ikgen new`` per kind: only plans and follow-ups are drafts.
+NEXT_STEP = {
+    "kommun": (
+        "Fyll i raderna märkta ÄNDRA och ändra det som skiljer sig från kommunens dokument. "
+        "kommun.yml har ingen status: den gäller från nästa bygge."
+    ),
+    "namnd": (
+        "namnd.yml har ingen status och är inget utkast: nämnden syns på webbplatsen från nästa "
+        "bygge. Skapa sedan årets plan med 'ikgen new plan {id} ÅR'."
+    ),
+    "plan": "Den är ett utkast tills du ändrar status.",
+    "uppfoljning": "Den är ett utkast tills du ändrar status.",
+}
 
 
 def new_namnd(content: Path, namnd_id: str, namn: str) -> str:
@@ -132,7 +167,8 @@ def _area_notes(data: dict[str, Any], areas: list[str], year: int) -> list[str]:
 
 
 def new_uppfoljning(content: Path, namnd_id: str, year: int, period_id: str) -> str:
-    """Write a follow-up with one entry per control that reports in the period."""
+    """Write a follow-up with an entry for everything the period follows up: each control
+    that reports in the period, and each risk the plan handles by improvement work."""
     corpus = load_corpus(content)
     namnd = _namnd(corpus, namnd_id, content)
     kommun = corpus.kommun
@@ -152,21 +188,49 @@ def new_uppfoljning(content: Path, namnd_id: str, year: int, period_id: str) -> 
     if period.per:
         head["rapportdatum"] = dt.date.fromisoformat(f"{year}-{period.per}")
     head |= {"sammanfattning": None, "analys": None}
-    entries = []
-    for risk in plan.risker:
-        for control in risk.kontroller:
-            if not control.frekvens or period_id in control.frekvens:
-                indicators = _last_indicators(
-                    corpus, namnd, control.id, (year, kommun.period_index(period_id))
-                )
-                entries.append((f"{risk.titel} – {control.titel}", _entry(control.id, indicators)))
-    Uppfoljning.model_validate({**head, "kontroller": [e for _, e in entries]})
+    controls = _control_entries(corpus, namnd, plan, year, period_id)
+    risks = _risk_entries(plan)
+    Uppfoljning.model_validate(
+        {**head, "kontroller": [e for _, e in controls], "risker": [e for _, e in risks]}
+    )
     header = (
         f"{schema_line('uppfoljning', 2)}\n"
         f"Uppföljning {period.namn} {year} för {namnd.namnd.namn}, "
         f"gjord från planen {plan_doc.source.path}.\n{DRAFT_NOTE}"
     )
-    return write_new(path, dump_yaml(head, header) + _controls_text(entries), shown)
+    text = dump_yaml(head, header) + _list_text("kontroller", controls)
+    if risks:
+        text += _list_text("risker", risks).replace("\n    foljer_plan:\n", _FOLJER_PLAN)
+    return write_new(path, text, shown)
+
+
+_FOLJER_PLAN = "\n    foljer_plan:  # true (ja) eller false (nej): följer arbetet planen?\n"
+
+
+def _control_entries(
+    corpus: Corpus, namnd: NamndContent, plan: Plan, year: int, period_id: str
+) -> list[tuple[str, dict[str, Any]]]:
+    """One blank result per control that reports in the period, titled for the editor."""
+    before = (year, corpus.kommun.period_index(period_id))
+    entries = []
+    for risk in plan.risker:
+        for control in risk.kontroller:
+            if not control.frekvens or period_id in control.frekvens:
+                indicators = _last_indicators(corpus, namnd, control.id, before)
+                entries.append((f"{risk.titel} – {control.titel}", _entry(control.id, indicators)))
+    return entries
+
+
+def _risk_entries(plan: Plan) -> list[tuple[str, dict[str, Any]]]:
+    """One blank follow-up per risk handled by improvement work (förbättringsarbete)."""
+    return [
+        (
+            f"{risk.titel} (förbättringsarbete)",
+            {"risk": risk.id, "foljer_plan": None, "kommentar": None},
+        )
+        for risk in plan.risker
+        if risk.hantering == Hantering.FORBATTRINGSARBETE
+    ]
 
 
 def _entry(control_id: str, indicators: list[dict[str, Any]]) -> dict[str, Any]:
@@ -210,10 +274,11 @@ def _blank_indicator(ident: str, namn: str, enhet: str | None, has_total: bool) 
     return blank
 
 
-def _controls_text(entries: list[tuple[str, dict[str, Any]]]) -> str:
+def _list_text(key: str, entries: list[tuple[str, dict[str, Any]]]) -> str:
+    """A top-level list with a comment naming each entry (which control or risk it is)."""
     if not entries:
-        return "kontroller: []\n"
-    out = ["kontroller:"]
+        return f"{key}: []\n"
+    out = [f"{key}:"]
     for title, entry in entries:
         out.append(f"  # {' '.join(title.split())[:110]}")
         item = dump_yaml([entry]).rstrip("\n")

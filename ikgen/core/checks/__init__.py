@@ -1,7 +1,8 @@
 """Checks: the rules that span documents (references, unique ids, risk arithmetic).
 
 Run after every file has been validated on its own; each check returns diagnostics and never
-raises, so the editor sees every problem in one run.
+raises, so the editor sees every problem in one run. ``warn_corpus`` (advisory.py) returns the
+warnings: allowed but probably unintended content, printed by ``ikgen check``, never an error.
 """
 
 from __future__ import annotations
@@ -10,12 +11,13 @@ from ..corpus import Corpus
 from ..diagnostics import Diagnostic
 from ..load import SourceDocument
 from ..model import Kommun
+from .advisory import warn_corpus
 from .common import duplicates
 from .owners import check_owners
 from .plan import RESERVED_ANCHORS, check_plan, check_stable_ids
 from .uppfoljning import check_uppfoljning
 
-__all__ = ["RESERVED_ANCHORS", "check_corpus"]
+__all__ = ["RESERVED_ANCHORS", "check_corpus", "warn_corpus"]
 
 
 def check_corpus(corpus: Corpus) -> list[Diagnostic]:

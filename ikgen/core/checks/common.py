@@ -5,13 +5,19 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
-from ..diagnostics import Diagnostic, field_path
+from ..diagnostics import Diagnostic, Severity, field_path
 from ..load import SourceDocument
 
 
 def err(src: SourceDocument, loc: tuple, message: str) -> Diagnostic:
     """A diagnostic at a location of a document, with its line and field path."""
     return Diagnostic(src.path, src.line_of(loc), field_path(loc) or None, message)
+
+
+def warn(src: SourceDocument, loc: tuple, message: str) -> Diagnostic:
+    """A warning at a location of a document: printed by ``ikgen check``, never stops a build."""
+    line, field = src.line_of(loc), field_path(loc) or None
+    return Diagnostic(src.path, line, field, message, Severity.WARNING)
 
 
 def duplicates(
