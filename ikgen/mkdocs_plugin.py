@@ -27,6 +27,7 @@ from .pipeline import RenderedSite, load_checked, render_site
 from .publish.gate import gate_message, origins, scan_output
 from .publish.opendata import write_exports
 from .publish.search import SPLIT_FROM, SearchIndexError, build_search_index, split_namnder
+from .publish.valid_html import valid_page
 
 log = logging.getLogger("mkdocs.plugins.ikgen")
 
@@ -103,6 +104,16 @@ class IkgenPlugin(BasePlugin[IkgenConfig]):
     def on_page_content(self, html_text: str, /, *, page: Any, config: MkDocsConfig, files: Files):
         """A safety net under text.py: no link or image on a page may run script."""
         return _DANGEROUS_URL.sub(r"\1\2#\2", html_text)
+
+    def on_post_page(self, output: str, /, *, page: Any, config: MkDocsConfig) -> str:
+        """Material's invalid markup made valid (publish/valid_html.py)."""
+        return valid_page(output)
+
+    def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig):
+        """The same for pages from the theme's own templates (404.html)."""
+        if template_name.endswith(".html"):
+            return valid_page(output_content)
+        return output_content
 
     def sok_namnd(self, page: Any) -> str:
         """The nämnd whose own index the header's search uses first on ``page``, or ""."""
