@@ -5,6 +5,7 @@ from __future__ import annotations
 from .common import Avsnitt, Beslut, Bilaga, Protokollsanteckning
 from .dokument import (
     Atgard,
+    Atgardsuppfoljning,
     Dokumentstatus,
     Galler,
     Hantering,
@@ -21,6 +22,7 @@ from .dokument import (
     Uppfoljning,
 )
 from .kommun import (
+    Atgardsstatusniva,
     Bedomningsniva,
     Dokumentstatusnamn,
     Kommun,
@@ -34,6 +36,8 @@ from .kommun import (
 
 __all__ = [
     "Atgard",
+    "Atgardsstatusniva",
+    "Atgardsuppfoljning",
     "Avsnitt",
     "Bedomningsniva",
     "Beslut",
