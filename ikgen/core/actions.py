@@ -18,6 +18,9 @@ from .corpus import Corpus, Document, NamndContent
 from .derive import controls_of, reports_in_order
 from .model import Atgard, Galler, Kommun, Plan, Uppfoljning
 
+PAGE_ANCHORS = frozenset({"sena-atgarder", "oppna-atgarder", "avslutade-atgarder"})
+"""The register page's own section anchors, which no action id may take."""
+
 State = Literal["oppen", "sen", "genomford", "struken"]
 """Where an action is: open, late (open and past its date), done or struck."""
 
@@ -255,3 +258,9 @@ def followed_up_in(register: ActionRegister, doc: Document) -> list[tuple[Tracke
                 out.append((action, k))
     out.sort(key=lambda pair: pair[0].updates[pair[1]].loc)
     return out
+
+
+def action_registers(corpus: Corpus) -> list[tuple[NamndContent, ActionRegister]]:
+    """The register of every nämnd that has actions with ids (empty: the site has none)."""
+    registers = [(n, action_register(corpus, n)) for n in corpus.namnder.values()]
+    return [(n, r) for n, r in registers if r.actions]

@@ -54,6 +54,12 @@ def control(namnd_id: str, control_id: str) -> str:
     return f"/{namnd_id}/kontroller/{control_id}/"
 
 
+def actions(namnd_id: str) -> str:
+    """A nämnd's register of actions (åtgärder), e.g. ``/socialnamnden/atgarder/``; each action
+    is an anchor on it (``#{id}``)."""
+    return f"/{namnd_id}/atgarder/"
+
+
 def anchor(page_url: str, anchor_id: str) -> str:
     """An anchor on a page, e.g. ``/socialnamnden/2024/plan/#it-sakerhet``."""
     return f"{page_url}#{anchor_id}"

@@ -8,6 +8,7 @@ status that goes back, genomförd without a date, an open action that a later re
 from __future__ import annotations
 
 from ..actions import (
+    PAGE_ANCHORS,
     ActionRegister,
     TrackedAction,
     action_register,
@@ -27,6 +28,11 @@ def check_actions(corpus: Corpus, n: NamndContent) -> list[Diagnostic]:
     for doc in register.documents:
         ids = [((*o.loc, "id"), a.id or "") for o, a in decided_in(corpus, doc)]
         out += duplicates(doc.source, ids, "åtgärden")
+        out += [
+            err(doc.source, loc, f"'{ident}' är en rubrik i åtgärdsregistret; välj ett annat id")
+            for loc, ident in ids
+            if ident in PAGE_ANCHORS
+        ]
         out += _check_follow_up_list(corpus.kommun, doc)
     decided = sorted(a.id for a in register.actions)
     for miss in register.unknown:
