@@ -75,6 +75,11 @@ def document_data(namnd_id: str, year: int, period_id: str | None, ext: str) -> 
     return data_file(namnd_id, year, period_id or "plan", ext)
 
 
+def actions_data(namnd_id: str, ext: str) -> str:
+    """A nämnd's actions as open data: ``/data/socialnamnden/atgarder.json`` (or ``.csv``)."""
+    return f"/data/{namnd_id}/atgarder.{ext}"
+
+
 def data_schema(kind: str) -> str:
     """The JSON Schema of the data files of one kind (``plan`` or ``uppfoljning``)."""
     return f"/data/schema/{kind}.schema.json"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...core import urls
+from ...core.actions import action_register
 from ...core.corpus import Corpus, Document, NamndContent
 from ...core.site import report_title
 
@@ -87,6 +88,51 @@ def _dataset(corpus: Corpus, n: NamndContent, doc: Document, base: str, agent: s
     return ds
 
 
+def _actions_dataset(corpus: Corpus, n: NamndContent, base: str, agent: str) -> dict | None:
+    """A nämnd's actions as one dataset (None: it has no actions with ids)."""
+    register = action_register(corpus, n)
+    if not register.actions:
+        return None
+    json_url = urls.absolute(base, urls.actions_data(n.id, "json"))
+    distributions = []
+    for ext, (fmt, media) in _FORMATS.items():
+        url = urls.absolute(base, urls.actions_data(n.id, ext))
+        distributions.append(
+            {
+                "@id": urls.anchor(url, "distribution"),
+                "@type": "dcat:Distribution",
+                "dcterms:title": _sv(f"{fmt} (UTF-8)"),
+                "dcat:accessURL": _ref(url),
+                "dcat:downloadURL": _ref(url),
+                "dcterms:format": _ref(f"{_EU}file-type/{fmt}"),
+                "dcat:mediaType": _ref(f"http://www.iana.org/assignments/media-types/{media}"),
+            }
+        )
+    years = [d.year for d in register.documents]
+    return {
+        "@id": urls.anchor(json_url, "dataset"),
+        "@type": "dcat:Dataset",
+        "dcterms:title": _sv(f"{n.namnd.namn}: åtgärder"),
+        "dcterms:description": _sv(
+            f"{n.namnd.namn}s beslutade åtgärder i den interna kontrollen, var de beslutades och"
+            f" vad varje senare uppföljning säger om dem (status, datum, effekt), i"
+            f" {corpus.utgivare}."
+        ),
+        "dcterms:publisher": _ref(agent),
+        "dcat:contactPoint": _contact(corpus),
+        "dcat:theme": _ref(f"{_EU}data-theme/GOVE"),
+        "dcat:keyword": [_sv("internkontroll"), _sv("åtgärder"), _sv(n.namnd.namn)],
+        "dcterms:language": _ref(f"{_EU}language/SWE"),
+        "dcat:landingPage": _ref(urls.absolute(base, urls.actions(n.id))),
+        "dcterms:temporal": {
+            "@type": "dcterms:PeriodOfTime",
+            "dcat:startDate": {"@value": f"{min(years)}-01-01", "@type": "xsd:date"},
+            "dcat:endDate": {"@value": f"{max(years)}-12-31", "@type": "xsd:date"},
+        },
+        "dcat:distribution": distributions,
+    }
+
+
 def _contact(corpus: Corpus) -> dict[str, Any]:
     """The publisher's contact point: its e-mail or web address (kommun.yml allows no other)."""
     contact: dict[str, Any] = {"@type": "vcard:Organization", "vcard:fn": corpus.utgivare}
@@ -108,6 +154,10 @@ def catalog(corpus: Corpus, base_url: str = "") -> dict[str, Any]:
         for doc in [*n.plans.values(), *n.uppfoljningar.values()]
         if not doc.is_draft
     ]
+    for n in corpus.namnder.values():
+        actions = _actions_dataset(corpus, n, base, agent)
+        if actions is not None:
+            datasets.append(actions)
     kommun = corpus.utgivare
     return {
         "@context": _CONTEXT,
