@@ -38,8 +38,8 @@ def _ref(iri: str) -> dict[str, str]:
     return {"@id": iri}
 
 
-def _distribution(base: str, n_id: str, doc: Document, ext: str, schema: str) -> dict:
-    url = urls.absolute(base, urls.document_data(n_id, doc.year, doc.period_id, ext))
+def _distribution(url: str, ext: str, schema: str | None) -> dict:
+    """One download of a dataset: its address, format and (for JSON) its JSON Schema."""
     fmt, media = _FORMATS[ext]
     out = {
         "@id": urls.anchor(url, "distribution"),
@@ -50,8 +50,8 @@ def _distribution(base: str, n_id: str, doc: Document, ext: str, schema: str) ->
         "dcterms:format": _ref(f"{_EU}file-type/{fmt}"),
         "dcat:mediaType": _ref(f"http://www.iana.org/assignments/media-types/{media}"),
     }
-    if ext == "json":
-        out["dcterms:conformsTo"] = _ref(urls.absolute(base, urls.data_schema(schema)))
+    if ext == "json" and schema is not None:
+        out["dcterms:conformsTo"] = _ref(schema)
     return out
 
 
@@ -80,7 +80,14 @@ def _dataset(corpus: Corpus, n: NamndContent, doc: Document, base: str, agent: s
             "dcat:startDate": {"@value": f"{doc.year}-01-01", "@type": "xsd:date"},
             "dcat:endDate": {"@value": f"{doc.year}-12-31", "@type": "xsd:date"},
         },
-        "dcat:distribution": [_distribution(base, n.id, doc, e, schema) for e in _FORMATS],
+        "dcat:distribution": [
+            _distribution(
+                urls.absolute(base, urls.document_data(n.id, doc.year, doc.period_id, ext)),
+                ext,
+                urls.absolute(base, urls.data_schema(schema)),
+            )
+            for ext in _FORMATS
+        ],
     }
     beslut = doc.content.beslut
     if beslut is not None and beslut.datum is not None:
@@ -94,20 +101,10 @@ def _actions_dataset(corpus: Corpus, n: NamndContent, base: str, agent: str) -> 
     if not register.actions:
         return None
     json_url = urls.absolute(base, urls.actions_data(n.id, "json"))
-    distributions = []
-    for ext, (fmt, media) in _FORMATS.items():
-        url = urls.absolute(base, urls.actions_data(n.id, ext))
-        distributions.append(
-            {
-                "@id": urls.anchor(url, "distribution"),
-                "@type": "dcat:Distribution",
-                "dcterms:title": _sv(f"{fmt} (UTF-8)"),
-                "dcat:accessURL": _ref(url),
-                "dcat:downloadURL": _ref(url),
-                "dcterms:format": _ref(f"{_EU}file-type/{fmt}"),
-                "dcat:mediaType": _ref(f"http://www.iana.org/assignments/media-types/{media}"),
-            }
-        )
+    distributions = [
+        _distribution(urls.absolute(base, urls.actions_data(n.id, ext)), ext, None)
+        for ext in _FORMATS
+    ]
     years = [d.year for d in register.documents]
     return {
         "@id": urls.anchor(json_url, "dataset"),
