@@ -311,6 +311,10 @@ class FollowedRisk:
     kommentar: str | None
     in_plan: bool
     """True when the risk is in the year's published plan (its facts link there)."""
+    nytt_riskvarde: int | None = None
+    """The value the risk was re-assessed to in this follow-up, if it was."""
+    omvardering_motivering: str | None = None
+    """Why it was re-assessed."""
 
 
 def followed_risks(plan: Plan | None, report: Uppfoljning) -> list[FollowedRisk]:
@@ -333,6 +337,8 @@ def _followed(ru: Riskuppfoljning, risk: Risk | None) -> FollowedRisk:
         foljer_plan=ru.foljer_plan,
         kommentar=ru.kommentar,
         in_plan=risk is not None,
+        nytt_riskvarde=ru.omvardering.varde if ru.omvardering else None,
+        omvardering_motivering=ru.omvardering.motivering if ru.omvardering else None,
     )
 
 

@@ -24,6 +24,7 @@ from ..core.model import (
     Kontrollresultat,
     Namnd,
     Omrade,
+    Omvardering,
     Period,
     Periodresultat,
     Plan,
@@ -58,6 +59,7 @@ MODELLER: dict[type[BaseModel], str] = {
     Tillganglighet: "Uppgifterna i webbplatsens tillgänglighetsredogörelse.",
     Termer: "Kommunens egna ord för nivåerna och fälten i planer och rapporter.",
     Dokumentstatusnamn: "Hur webbplatsen skriver var en plan eller rapport befinner sig.",
+    Omvardering: "En risk omvärderad i en uppföljning: det nya värdet, med motivering.",
     Periodresultat: "En periods resultat i ett dokument som redovisar flera (T1, T2, VB).",
     Iakttagelse: "En iakttagelse (avvikelse eller förbättringsområde) på valfri nivå.",
     Namnd: "Nämnden och dess id (mappens namn).",
@@ -218,6 +220,12 @@ FALT: dict[type[BaseModel], dict[str, str]] = {
         "fardigstalld": "Texten för ett färdigt dokument som inte är beslutat.",
         "beslutad": "Texten för ett beslutat dokument.",
     },
+    Omvardering: {
+        "sannolikhet": "Den nya sannolikheten.",
+        "konsekvens": "Den nya konsekvensen.",
+        "riskvarde": "Det nya riskvärdet (eller sannolikhet × konsekvens).",
+        "motivering": "Varför värdet ändrades (Markdown).",
+    },
     Periodresultat: {
         "period": "Perioden (id i kommun.yml).",
         "resultat": "Periodens resultat (Markdown).",
@@ -263,12 +271,17 @@ FALT: dict[type[BaseModel], dict[str, str]] = {
         ),
         "befintliga_rutiner": "Befintliga rutiner och arbetssätt som minskar risken (Markdown).",
         "hantering": (
-            "Hur risken hanteras, där planen säger det: kontroll, forbattringsarbete eller"
-            " accepterad (antas aldrig)."
+            "Hur risken hanteras, där planen säger det – ett sätt eller en lista: kontroll, atgard"
+            " (engångsåtgärd), forbattringsarbete, accepterad (antas aldrig)."
         ),
         "planerad_hantering": "Den planerade hanteringen som planen skriver den (Markdown).",
+        "motivering": "Varför risken hanteras så, t.ex. varför den accepteras (Markdown).",
+        "atgarder": "Engångsåtgärder som planen beslutar för risken.",
+        "tillagd": (
+            "Beslutet som lade till risken under året (den ingick inte i planen som antogs)."
+        ),
+        "struken": "Beslutet som strök risken under året.",
         "kontroller": "Kontrollerna som prövar risken.",
-        "atgarder": "Åtgärder som planen beslutar för risken (engångsåtgärder för förbättring).",
         "tidigare_id": "Riskens tidigare id (dess ankare).",
     },
     Kontroll: {
@@ -281,6 +294,10 @@ FALT: dict[type[BaseModel], dict[str, str]] = {
         "rutin": "Rutinen eller processen som kontrollen prövar (Markdown).",
         "verifieras_av": "Vem som verifierar att kontrollen gjorts.",
         "tidigare_id": "Kontrollens tidigare id; deras adresser leder hit.",
+        "tillagd": (
+            "Beslutet som lade till kontrollen under året (den ingick inte i planen som antogs)."
+        ),
+        "struken": "Beslutet som strök kontrollen under året.",
     },
     Uppfoljning: {
         "status": (
@@ -348,6 +365,9 @@ FALT: dict[type[BaseModel], dict[str, str]] = {
             "Befintliga rutiner eller aktiviteter, som rapporten anger dem (Markdown)."
         ),
         "planerad_hantering": "Den planerade hanteringen, som rapporten anger den (Markdown).",
+        "omvardering": (
+            "Risken omvärderad i denna uppföljning (planens värde står kvar som antaget)."
+        ),
     },
     Helhetsbedomning: {
         "bedomning": "Bedömningen (från kommunens helhetsskala), t.ex. tillracklig.",

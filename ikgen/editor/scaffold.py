@@ -266,7 +266,7 @@ def _risk_entries(plan: Plan) -> list[tuple[str, dict[str, Any]]]:
             {"risk": risk.id, "foljer_plan": None, "kommentar": None},
         )
         for risk in plan.risker
-        if risk.hantering == Hantering.FORBATTRINGSARBETE
+        if Hantering.FORBATTRINGSARBETE in risk.hanteringar
     ]
 
 

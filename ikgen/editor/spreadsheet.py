@@ -275,7 +275,7 @@ def _result_rows(
 
 def _risk_cells(risk: Risk) -> dict[str, Any]:
     cells = {k: getattr(risk, attr) for k, attr in RISK_FIELDS.items()}
-    cells["hantering"] = risk.hantering.value if risk.hantering else None
+    cells["hantering"] = ", ".join(h.value for h in risk.hanteringar) or None
     return cells
 
 

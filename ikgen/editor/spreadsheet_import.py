@@ -104,11 +104,13 @@ class _Builder:
             "hantering": [(h.value, h.name) for h in Hantering],
             "omrade": [(a.id, a.namn) for a in self.kommun.omraden_for(year or 0)],
         }
-        if field in scales:
+        if field in scales and field != "hantering":
             return _choose(text, scales[field])
-        if field == "frekvens":
+        if field in ("frekvens", "hantering"):
+            scale = scales["period" if field == "frekvens" else "hantering"]
             parts = [p for p in re.split(r"[,;/]|\boch\b", text) if p.strip()]
-            return [_choose(p.strip(), scales["period"]) for p in parts]
+            chosen = [_choose(p.strip(), scale) for p in parts]
+            return chosen[0] if field == "hantering" and len(chosen) == 1 else chosen
         if field == "foljer_plan":
             return _yes_no(text)
         if field == "atgard_nar":

@@ -24,10 +24,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
+from ..core.load import MAX_FILE_BYTES, parse
 
 _TIMEOUT = 120
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: ten times faster
 _RS, _US = "\x1e", "\x1f"
 
 NOTE_NO_GIT = (
@@ -61,6 +60,8 @@ class Change:
     """The file's path in the repository at that commit (it may have been renamed since)."""
     summary: str = ""
     """What changed, e.g. ``sammanfattning; kontroll it-sakerhet`` (filled in for some changes)."""
+    note: str = ""
+    """A warning about the change's date (dated before the decision or its previous version)."""
 
 
 @dataclass
@@ -226,40 +227,42 @@ class GitHistory:
             self._blobs[key] = _parse(text)
 
     def _summarised(self, versions: list[Version], decided: dt.date) -> list[Change]:
-        """The changes dated after ``decided``, each with its summary (old versions read).
+        """Every change to the decided text: the versions after the oldest one that says
+        ``status: beslutad`` (the editor's own first commits are not changes after the
+        decision), whatever their dates say — a date before the decision, or before the
+        previous version, is reported as such rather than hidden. Without such a version,
+        the changes dated after the decision."""
+        baseline = self._first_decided(versions)
+        if baseline is None:
+            chosen = [i for i, (change, _) in enumerate(versions) if change.date > decided]
+        else:
+            chosen = list(range(baseline))
+        return [self._change(versions, i, decided) for i in chosen]
 
-        A document first written down after the meeting (the editor's own first commits, then
-        ``status: beslutad``) is not "changed after the decision": the oldest version that
-        already says beslutad is the decided text, and only what came after it is reported.
-        """
-        out = []
-        baseline = self._first_decided(versions, decided)
-        for i, (change, full) in enumerate(versions):
-            if change.date <= decided or (baseline is not None and i >= baseline):
-                continue
-            if i + 1 < len(versions):
-                older, older_full = versions[i + 1]
-                new = self._blobs.get((full, change.path))
-                summary = _summarise(new, self._blobs.get((older_full, older.path)))
-            else:
-                summary = "filen skapades"
-            out.append(_with_summary(change, summary))
-        return out
+    def _change(self, versions: list[Version], i: int, decided: dt.date) -> Change:
+        """One change with its summary and, where its date cannot be right, a note."""
+        change, full = versions[i]
+        if i + 1 >= len(versions):
+            return _with_summary(change, "filen skapades")
+        older, older_full = versions[i + 1]
+        new = self._blobs.get((full, change.path))
+        old = self._blobs.get((older_full, older.path))
+        if _says_decided(new) and _says_decided(old):
+            summary = _summarise(new, old)
+        else:  # an id that existed only in a draft is never named
+            summary = "ändringar medan dokumentet var ett utkast"
+        note = ""
+        if change.date < older.date:
+            note = "daterad före den föregående versionen"
+        elif change.date <= decided:
+            note = "daterad före beslutet"
+        return _with_summary(change, summary, note)
 
-    def _first_decided(self, versions: list[Version], decided: dt.date) -> int | None:
-        """The index of the oldest version after ``decided`` whose text says it is beslutad,
-        when no version from before the decision already said so (else None: dates rule)."""
-        before = next(((c, f) for c, f in versions if c.date <= decided), None)
-        if before is not None and _says_decided(self._blobs.get((before[1], before[0].path))):
-            return None
+    def _first_decided(self, versions: list[Version]) -> int | None:
+        """The index of the oldest version whose text says ``status: beslutad``, or None."""
         for i in range(len(versions) - 1, -1, -1):
             change, full = versions[i]
-            blob = self._blobs.get((full, change.path))
-            if (
-                change.date > decided
-                and isinstance(blob, dict)
-                and blob.get("status") == "beslutad"
-            ):
+            if _says_decided(self._blobs.get((full, change.path))):
                 return i
         return None
 
@@ -307,7 +310,17 @@ def _log(folder: Path) -> list[tuple[Change, str, list[Entry]]]:
     fmt = f"{_RS}%H{_US}%h{_US}%cI{_US}%an{_US}%s"
     # Like --follow: renames, and copies from any file of the parent commit (-C -C).
     text = _git(
-        folder, "log", "-M", "-C", "-C", "-z", "--name-status", f"--format={fmt}", "--", "."
+        folder,
+        "log",
+        "--topo-order",
+        "-M",
+        "-C",
+        "-C",
+        "-z",
+        "--name-status",
+        f"--format={fmt}",
+        "--",
+        ".",
     )
     commits = []
     for record in (text or "").split(_RS)[1:]:
@@ -356,15 +369,10 @@ def _at(change: Change, path: str) -> Change:
 
 
 def _needed(versions: list[Version], decided: dt.date) -> set[tuple[str, str]]:
-    """The old versions (commit, path) that the summaries of the changes after ``decided`` read."""
-    needed = set()
-    for i, (change, full) in enumerate(versions):
-        if change.date > decided:
-            needed.add((full, change.path))
-            if i + 1 < len(versions):
-                older, older_full = versions[i + 1]
-                needed.add((older_full, older.path))
-    return needed
+    """The old versions (commit, path) the history of a decided document reads: all of them,
+    since where the decided text begins is told by the versions' own status, not their dates."""
+    del decided  # the dates are not trusted to pick versions (see GitHistory._summarised)
+    return {(full, change.path) for change, full in versions}
 
 
 def _split_batch(output: bytes, count: int) -> list[str | None]:
@@ -388,16 +396,18 @@ def _split_batch(output: bytes, count: int) -> list[str | None]:
 
 
 def _parse(text: str | None) -> Any:
-    if text is None:
+    """An old version read like current content: same size limit, same safe loader (no alias
+    bombs, tags or deep nesting replayed from history); None if it would be refused today."""
+    if text is None or len(text.encode("utf-8", "replace")) > MAX_FILE_BYTES:
         return None
-    try:
-        return yaml.load(text, Loader=_Loader)
-    except (yaml.YAMLError, ValueError):  # e.g. an impossible date in an old version
-        return None
+    source, _ = parse(text, "git")
+    return source.data if source is not None else None
 
 
-def _with_summary(change: Change, summary: str) -> Change:
-    return Change(change.date, change.commit, change.author, change.subject, change.path, summary)
+def _with_summary(change: Change, summary: str, note: str = "") -> Change:
+    return Change(
+        change.date, change.commit, change.author, change.subject, change.path, summary, note
+    )
 
 
 def _summarise(new: Any, old: Any) -> str:

@@ -86,7 +86,7 @@ def _followed_controlled_risks(doc: Document, plan: Plan) -> list[Diagnostic]:
     """``foljer_plan`` on a risk that the plan handles with controls."""
     report = doc.content
     assert isinstance(report, Uppfoljning)
-    handled = {r.id: r.hantering for r in plan.risker}
+    handled = {r.id: r.hanteringar for r in plan.risker}
     return [
         warn(
             doc.source,
@@ -96,5 +96,5 @@ def _followed_controlled_risks(doc: Document, plan: Plan) -> list[Diagnostic]:
             "riskens hantering i planen till forbattringsarbete",
         )
         for i, item in enumerate(report.risker)
-        if item.foljer_plan is not None and handled.get(item.risk) == Hantering.KONTROLL
+        if item.foljer_plan is not None and handled.get(item.risk) == [Hantering.KONTROLL]
     ]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import BeforeValidator, Field, field_serializer, model_validator
 
 from .common import (
     Avsnitt,
@@ -48,12 +48,50 @@ class Namnd(StrictModel):
     """Identity numbers this file may publish after all (normally none; see TillatetNummer)."""
 
 
+def _as_list(value: object) -> object:
+    """One way of handling written alone is a list of one."""
+    return [value] if isinstance(value, str) else value
+
+
 class Hantering(StrEnum):
     """How a risk is handled."""
 
     KONTROLL = "kontroll"
+    ATGARD = "atgard"
     FORBATTRINGSARBETE = "forbattringsarbete"
     ACCEPTERAD = "accepterad"
+
+
+class Galler(StrictModel):
+    """What a finding or action concerns: a risk, a control, an area or goal, or a text."""
+
+    risk: Slug | None = None
+    """The risk (or process) it concerns, by id in the year's plan."""
+    kontroll: Slug | None = None
+    """The control it concerns, by id in the year's plan."""
+    omrade: Slug | None = None
+    """The area or goal it concerns, by id in kommun.yml."""
+    galler: Rad | None = None
+    """What it concerns as the report words it, when that is not in the plan."""
+
+
+class Atgard(Galler):
+    """A planned or taken action (åtgärd): under a risk in a plan, under a control's result, or
+    at any level of a report. With an ``id`` it is followed up in later reports."""
+
+    id: Slug | None = None
+    """The action's id, stable across periods and years of one nämnd (like a control's id);
+    later follow-ups state its status under ``atgardsuppfoljning``."""
+    vad: Markdown
+    """What will be done (or the action's heading)."""
+    kommentar: Markdown | None = None
+    """More about the action, as the report words it."""
+    vem: Rad | None = None
+    """Who is responsible."""
+    nar: Rad | dt.date | None = None
+    """By when: a date, or a text such as ``hösten 2024``."""
+    status: Slug | None = None
+    """Status, from the kommun's status scale."""
 
 
 class Kontroll(StrictModel):
@@ -77,6 +115,10 @@ class Kontroll(StrictModel):
     """Who verifies that the check was done."""
     tidigare_id: list[Slug] = Field(default_factory=list)
     """Earlier ids of this control; their URLs redirect here."""
+    tillagd: Beslut | None = None
+    """The later decision that added the control during the year (not in the plan as adopted)."""
+    struken: Beslut | None = None
+    """The decision that withdrew the control during the year."""
 
 
 class Risk(StrictModel):
@@ -100,17 +142,39 @@ class Risk(StrictModel):
     """Risk value; derived as sannolikhet × konsekvens, or given alone when only it is known."""
     befintliga_rutiner: Markdown | None = None
     """Existing routines and ways of working that reduce the risk."""
-    hantering: Hantering | None = None
-    """How the risk is handled, where the plan says: ``kontroll``, ``forbattringsarbete`` or
-    ``accepterad`` (never assumed)."""
+    hantering: (
+        Annotated[
+            list[Hantering],
+            BeforeValidator(_as_list, json_schema_input_type=Hantering | list[Hantering]),
+        ]
+        | None
+    ) = None
+    """How the risk is handled, where the plan says — one way or several: ``kontroll``,
+    ``atgard`` (a one-off action), ``forbattringsarbete`` or ``accepterad`` (never assumed)."""
+    motivering: Markdown | None = None
+    """Why the risk is handled this way, e.g. why it is accepted."""
+    atgarder: list[Atgard] = Field(default_factory=list)
+    """One-off actions decided in the plan for this risk."""
+    tillagd: Beslut | None = None
+    """The later decision that added the risk during the year (not in the plan as adopted)."""
+    struken: Beslut | None = None
+    """The decision that withdrew the risk during the year."""
     planerad_hantering: Markdown | None = None
     """The planned handling as the plan words it (planerad hantering)."""
     kontroller: list[Kontroll] = Field(default_factory=list)
     """The controls that test this risk."""
-    atgarder: list[Atgard] = Field(default_factory=list)
-    """Actions the plan decides for this risk (one-off improvement actions)."""
     tidigare_id: list[Slug] = Field(default_factory=list)
     """Earlier ids of this risk (its anchor)."""
+
+    @property
+    def hanteringar(self) -> list[Hantering]:
+        """Every way the risk is handled (empty: the plan does not say)."""
+        return list(self.hantering or [])
+
+    @field_serializer("hantering")
+    def _one_or_list(self, value: list[Hantering] | None) -> Hantering | list[Hantering] | None:
+        # Open data keeps one way as a plain value (as before several were possible).
+        return value[0] if value and len(value) == 1 else value
 
     @property
     def varde(self) -> int | None:
@@ -160,38 +224,6 @@ class Indikator(StrictModel):
     """The total the value is counted out of (``4 av 13``), where the report gives one."""
 
 
-class Galler(StrictModel):
-    """What a finding or action concerns: a risk, a control, an area or goal, or a text."""
-
-    risk: Slug | None = None
-    """The risk (or process) it concerns, by id in the year's plan."""
-    kontroll: Slug | None = None
-    """The control it concerns, by id in the year's plan."""
-    omrade: Slug | None = None
-    """The area or goal it concerns, by id in kommun.yml."""
-    galler: Rad | None = None
-    """What it concerns as the report words it, when that is not in the plan."""
-
-
-class Atgard(Galler):
-    """A planned or taken action (åtgärd): under a risk in a plan, under a control's result, or
-    at any level of a report. With an ``id`` it is followed up in later reports."""
-
-    id: Slug | None = None
-    """The action's id, stable across periods and years of one nämnd (like a control's id);
-    later follow-ups state its status under ``atgardsuppfoljning``."""
-    vad: Markdown
-    """What will be done (or the action's heading)."""
-    kommentar: Markdown | None = None
-    """More about the action, as the report words it."""
-    vem: Rad | None = None
-    """Who is responsible."""
-    nar: Rad | dt.date | None = None
-    """By when: a date, or a text such as ``hösten 2024``."""
-    status: Slug | None = None
-    """Status, from the kommun's status scale."""
-
-
 class Periodresultat(StrictModel):
     """One period's result inside a document that gives several (T1, T2 and VB side by side)."""
 
@@ -224,6 +256,28 @@ class Kontrollresultat(StrictModel):
     """Each period's result, where one document gives several (T1, T2, VB)."""
 
 
+class Omvardering(StrictModel):
+    """A risk re-assessed in a follow-up: its new value as the report states it, with why."""
+
+    sannolikhet: Heltal | None = Field(default=None, ge=1)
+    """The new likelihood."""
+    konsekvens: Heltal | None = Field(default=None, ge=1)
+    """The new consequence."""
+    riskvarde: Heltal | None = Field(default=None, ge=1)
+    """The new risk value (or derived from the two above)."""
+    motivering: Markdown | None = None
+    """Why the value changed."""
+
+    @property
+    def varde(self) -> int | None:
+        """The new risk value: given, or sannolikhet × konsekvens."""
+        if self.riskvarde is not None:
+            return self.riskvarde
+        if self.sannolikhet is not None and self.konsekvens is not None:
+            return self.sannolikhet * self.konsekvens
+        return None
+
+
 class Riskuppfoljning(StrictModel):
     """Follow-up of a risk: does its handling follow the plan? With the plan's facts as the
     report states them when the plan itself is not published."""
@@ -244,6 +298,8 @@ class Riskuppfoljning(StrictModel):
     """Its existing routines or activities, as the report states them."""
     planerad_hantering: Markdown | None = None
     """Its planned handling, as the report states it."""
+    omvardering: Omvardering | None = None
+    """The risk re-assessed in this follow-up (the plan's value stays as adopted)."""
 
 
 class Iakttagelse(Galler):
@@ -329,8 +385,3 @@ class Uppfoljning(StrictModel):
 
 
 Dokumentslag = Literal["plan", "uppfoljning"]
-
-
-# Risk (and so Plan) names Atgard, which is defined further down.
-Risk.model_rebuild()
-Plan.model_rebuild()

@@ -104,7 +104,12 @@ def report_schema(base_url: str = "") -> dict[str, Any]:
         Kontrollresultat, defs, kontroll=_control(defs), risk=risk, status=_LEVEL, bedomning=_LEVEL
     )
     followed = _model(
-        Riskuppfoljning, defs, url={"type": "string", "description": "riskens adress i rapporten"}
+        Riskuppfoljning,
+        defs,
+        url={"type": "string", "description": "riskens adress i rapporten"},
+        nytt_riskvarde={"type": ["integer", "null"], "description": "värdet efter omvärdering"},
+        omvardering_motivering={"type": ["string", "null"]},
+        riskvarde={"type": ["integer", "null"], "description": "riskvärdet i planen"},
     )
     analys = {"analys": {"type": ["string", "null"]}}
     helhet = {

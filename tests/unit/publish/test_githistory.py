@@ -41,3 +41,33 @@ def test_a_report_decided_before_its_commit_dates_counts_every_later_change(tmp_
     _commit(tmp_path, {"status": "beslutad", "sammanfattning": "A"}, "Beslutad", "2024-05-20T10:00")
     _commit(tmp_path, {"status": "beslutad", "sammanfattning": "B"}, "Ändrad", "2024-06-01T10:00")
     assert _after_decision(tmp_path) == ["Ändrad"]
+
+
+def test_a_back_dated_change_after_the_decided_text_is_reported_with_a_note(tmp_path: Path) -> None:
+    git(tmp_path, "init", "-q", "-b", "main")
+    _commit(tmp_path, {"status": "beslutad", "sammanfattning": "A"}, "Beslutad", "2024-06-12T10:00")
+    _commit(
+        tmp_path, {"status": "beslutad", "sammanfattning": "B"}, "Bakåtdaterad", "2024-05-01T10:00"
+    )
+    lookup = GitHistory(enabled=True)
+    history = lookup.source_history(tmp_path / "content" / "n" / "2024" / "delar-1.yml", DECIDED)
+    assert [c.subject for c in history.after_decision] == ["Bakåtdaterad"]
+    assert history.after_decision[0].note == "daterad före den föregående versionen"
+    assert history.last is not None and history.last.subject == "Bakåtdaterad"
+
+
+def test_an_alias_bomb_in_an_old_version_is_not_replayed(tmp_path: Path) -> None:
+    git(tmp_path, "init", "-q", "-b", "main")
+    _commit(tmp_path, {"status": "beslutad", "sammanfattning": "A"}, "Beslutad", "2024-06-12T10:00")
+    bomb = "status: beslutad\na: &a [x, x, x, x, x, x, x, x, x]\n"
+    bomb += "".join(
+        f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"
+        for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+    )
+    path = tmp_path / "content" / "n" / "2024" / "delar-1.yml"
+    path.write_text(bomb, encoding="utf-8")
+    git(tmp_path, "commit", "-qam", "Bomb", date="2024-06-20T10:00")
+    _commit(tmp_path, {"status": "beslutad", "sammanfattning": "C"}, "Rättad", "2024-06-21T10:00")
+    lookup = GitHistory(enabled=True)
+    history = lookup.source_history(path, DECIDED)  # would take minutes and gigabytes if replayed
+    assert [c.subject for c in history.after_decision] == ["Rättad", "Bomb"]
