@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from types import MappingProxyType
 from typing import Any, TypedDict
 
 import jinja2
@@ -95,7 +96,7 @@ def badge(kind: str, level_id: str | None, label: str | None, severity: int | No
     ).format(cls, icon, label)
 
 
-ACTION_ICONS = {"klar": "✔", "struken": "⊘", "oppen": "◐"}
+ACTION_ICONS = MappingProxyType({"klar": "✔", "struken": "⊘", "oppen": "◐"})
 """The icon of an action status step: done, struck, or any open step."""
 
 
