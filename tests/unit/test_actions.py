@@ -13,6 +13,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from ikgen.build import Build
 from ikgen.core.actions import action_register, followed_up_in, period_end
@@ -153,3 +154,31 @@ def test_norrtalje_actions_have_ids_and_the_2025_report_follows_five_up() -> Non
         "insatser-felaktig-anvandning": None,
         "handlingsplan-valfardsbrott": "genomford",
     }
+
+
+def test_a_new_follow_up_lists_every_open_action_for_a_status_update(project: Path) -> None:
+    """`ikgen new uppfoljning`: open actions (late ones included) with their latest status;
+    genomförd and struck ones are left out."""
+    from ikgen.editor.scaffold import new_uppfoljning
+
+    new_uppfoljning(project / "content", "testnamnden", 2025, "helar")
+    path = project / "content/testnamnden/2025/helar.yml"
+    report = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert report["atgardsuppfoljning"] == [
+        {
+            "atgard": "ny-attestrutin",
+            "status": "pagar",
+            "nar": None,
+            "kommentar": None,
+            "effekt": None,
+        },
+        {
+            "atgard": "arkivera-underlag",
+            "status": None,
+            "nar": None,
+            "kommentar": None,
+            "effekt": None,
+        },
+    ]
+    _, warnings = check_content(project / "content", Build())
+    assert warnings == []  # the draft follows up the action delår 1 2025 left out
