@@ -15,6 +15,7 @@ from .common import (
     Heltal,
     Markdown,
     Rad,
+    Sekretess,
     Slug,
     StrictModel,
     Tal,
@@ -46,6 +47,15 @@ class Namnd(StrictModel):
     """Earlier ids of the nämnd; their URLs redirect here."""
     tillatna_nummer: list[TillatetNummer] = Field(default_factory=list)
     """Identity numbers this file may publish after all (normally none; see TillatetNummer)."""
+
+
+def risk_value(given: int | None, sannolikhet: int | None, konsekvens: int | None) -> int | None:
+    """A risk value: as given, or sannolikhet × konsekvens when both are known."""
+    if given is not None:
+        return given
+    if sannolikhet is not None and konsekvens is not None:
+        return sannolikhet * konsekvens
+    return None
 
 
 def _as_list(value: object) -> object:
@@ -117,6 +127,8 @@ class Kontroll(StrictModel):
     """Earlier ids of this control; their URLs redirect here."""
     tillagd: Beslut | None = None
     """The later decision that added the control during the year (not in the plan as adopted)."""
+    sekretess: Sekretess | None = None
+    """The control is secret: only its id, the ground and a public extract are published."""
     struken: Beslut | None = None
     """The decision that withdrew the control during the year."""
 
@@ -179,11 +191,7 @@ class Risk(StrictModel):
     @property
     def varde(self) -> int | None:
         """The risk value: given, or sannolikhet × konsekvens."""
-        if self.riskvarde is not None:
-            return self.riskvarde
-        if self.sannolikhet is not None and self.konsekvens is not None:
-            return self.sannolikhet * self.konsekvens
-        return None
+        return risk_value(self.riskvarde, self.sannolikhet, self.konsekvens)
 
 
 class Plan(StrictModel):
@@ -254,6 +262,8 @@ class Kontrollresultat(StrictModel):
     """Planned actions (ny uppföljning eller åtgärd)."""
     perioder: list[Periodresultat] = Field(default_factory=list)
     """Each period's result, where one document gives several (T1, T2, VB)."""
+    sekretess: Sekretess | None = None
+    """The result is secret: status and assessment are published, its texts and figures not."""
 
 
 class Omvardering(StrictModel):
@@ -271,11 +281,7 @@ class Omvardering(StrictModel):
     @property
     def varde(self) -> int | None:
         """The new risk value: given, or sannolikhet × konsekvens."""
-        if self.riskvarde is not None:
-            return self.riskvarde
-        if self.sannolikhet is not None and self.konsekvens is not None:
-            return self.sannolikhet * self.konsekvens
-        return None
+        return risk_value(self.riskvarde, self.sannolikhet, self.konsekvens)
 
 
 class Riskuppfoljning(StrictModel):
