@@ -184,3 +184,14 @@ def test_norrtalje_register_holds_2024_origins_and_2025_words(main_site: Path) -
     assert "Fortsatt arbete utifrån handlingsplan som tagits fram." in _text(
         _section(page, "handlingsplan-utredningstider")
     )
+
+
+def test_a_controls_page_lists_the_actions_that_concern_it(fixture_site: Path) -> None:
+    section = _section(
+        page_html(fixture_site, "/testnamnden/kontroller/stickprov-fakturor/"), "atgarder"
+    )
+    assert re.findall(r'href="\.\./\.\./atgarder/#([^"]+)"', section) == [
+        "utbilda-attestanter",
+        "arkivera-underlag",
+    ]
+    assert "✔ Genomförd" in _text(section)
