@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core import urls
+from ..core.actions import action_register
 from ..core.corpus import Corpus, NamndContent
 from ..core.derive import controls_of
 from ..core.model import Plan
@@ -99,6 +100,13 @@ def data_files(n: NamndContent) -> list[tuple[str, int, str, str]]:
     return out
 
 
+def action_data_files(corpus: Corpus, n: NamndContent) -> list[str]:
+    """The URLs of a nämnd's action data files (none when it has no actions with ids)."""
+    if not action_register(corpus, n).actions:
+        return []
+    return [urls.actions_data(n.id, ext) for ext in ("json", "csv")]
+
+
 STATIC_FILES = (
     urls.MANIFEST,
     urls.CATALOG,
@@ -117,6 +125,7 @@ def build_manifest(site: Site) -> Manifest:
         manifest.urls.update(urls.anchor(page.url, a) for a in page.anchors())
     for n in corpus.namnder.values():
         manifest.urls.update(urls.data_file(*f) for f in data_files(n))
+        manifest.urls.update(action_data_files(corpus, n))
         manifest.urls.update(urls.feed(nid) for nid in (n.id, *n.namnd.tidigare_id))
     manifest.redirects = redirects(site)
     return manifest
