@@ -38,7 +38,7 @@ from ..core.model import (
     Uppfoljning,
 )
 from ..core.model.common import Avsnitt, Sekretess, TillatetNummer
-from ..core.model.kommun import Tillganglighet
+from ..core.model.kommun import Profil, Tillganglighet
 
 #: The content files: schema name → (top model, where the file lives).
 FILER: dict[str, tuple[type[BaseModel], str]] = {
@@ -57,6 +57,7 @@ MODELLER: dict[type[BaseModel], str] = {
     Riskskala: "Riskskalan: sannolikhet × konsekvens ger riskvärdet.",
     Omrade: "Ett internkontrollområde som kommunfullmäktige beslutat, eller ett numrerat mål.",
     Tillganglighet: "Uppgifterna i webbplatsens tillgänglighetsredogörelse.",
+    Profil: "Kommunens grafiska profil på webbplatsen: logotyp, favicon och färger.",
     Termer: "Kommunens egna ord för nivåerna och fälten i planer och rapporter.",
     Dokumentstatusnamn: "Hur webbplatsen skriver var en plan eller rapport befinner sig.",
     Sekretess: "Innehåll som omfattas av sekretess (t.ex. 18 kap. 8 § OSL): publiceras aldrig.",
@@ -133,6 +134,23 @@ FALT: dict[type[BaseModel], dict[str, str]] = {
             " aldrig en redogörelse åt kommunen)."
         ),
         "tillatna_nummer": _NUMMER,
+        "profil": (
+            "Kommunens grafiska profil: logotyp, favicon, färger och en rad i sidfoten. Utan"
+            " profil används ikgens egna färger."
+        ),
+    },
+    Profil: {
+        "logotyp": "Logotypen i sidhuvudet: sökväg i content/ till en .svg- eller .png-fil.",
+        "favicon": "Ikonen i webbläsarens flik: sökväg i content/ till en .svg- eller .png-fil.",
+        "primar": (
+            "Huvudfärgen som #rrggbb: sidhuvudets bakgrund (med vit text) och diagrammen. Vit"
+            " text på färgen måste ha minst kontrast 4,5:1 (WCAG AA)."
+        ),
+        "accent": (
+            "Accentfärgen som #rrggbb: länkar och markeringar på vit bakgrund. Måste ha minst"
+            " kontrast 4,5:1 mot vitt (WCAG AA)."
+        ),
+        "sidfot": "En rad i varje sidas sidfot, t.ex. kontaktuppgifter.",
     },
     Period: {
         "id": f"Periodens id, används som filnamn och i adressen, t.ex. delar-1. {_ID}",

@@ -7,6 +7,8 @@ warnings: allowed but probably unintended content, printed by ``ikgen check``, n
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from ..corpus import Corpus
 from ..diagnostics import Diagnostic
 from ..load import SourceDocument
@@ -24,6 +26,7 @@ __all__ = ["RESERVED_ANCHORS", "check_corpus", "warn_corpus"]
 def check_corpus(corpus: Corpus) -> list[Diagnostic]:
     """Every cross-document problem in the corpus (empty when all is well)."""
     out = _check_kommun(corpus.kommun, corpus.kommun_source)
+    out += _check_profile_files(corpus)
     for n in corpus.namnder.values():
         for doc in n.plans.values():
             out += check_plan(corpus.kommun, doc)
@@ -52,3 +55,39 @@ def _check_kommun(kommun: Kommun, src: SourceDocument) -> list[Diagnostic]:
         )
         out.append(Diagnostic(src.path, None, "tillganglighet", message))
     return out
+
+
+PROFILE_FILE_MAX = 1_000_000
+"""The largest logo or favicon ikgen copies into the site (bytes)."""
+
+
+def _check_profile_files(corpus: Corpus) -> list[Diagnostic]:
+    """The profile's logo and favicon: regular files inside content/, at most 1 MB."""
+    profil = corpus.kommun.profil
+    if profil is None:
+        return []
+    src = corpus.kommun_source
+    out = []
+    for field in ("logotyp", "favicon"):
+        name = getattr(profil, field)
+        if name is None:
+            continue
+        shown = f"{Path(src.path).parent.as_posix()}/{name}"
+        problem = profile_file_problem(Path(corpus.root), name, shown)
+        if problem:
+            line = src.line_of(("profil", field))
+            out.append(Diagnostic(src.path, line, f"profil.{field}", problem))
+    return out
+
+
+def profile_file_problem(root: Path, name: str, shown: str) -> str | None:
+    """Why ``name`` (a path in content/, ``shown`` to the editor) cannot be the site's logo or
+    favicon, or None."""
+    path = root / name
+    if not path.is_file():
+        return f"filen {shown} finns inte"
+    if not path.resolve().is_relative_to(root.resolve()):
+        return f"{shown} pekar ut ur innehållsmappen"
+    if path.stat().st_size > PROFILE_FILE_MAX:
+        return f"{shown} är större än {PROFILE_FILE_MAX // 1_000_000} MB"
+    return None

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
+from .. import colors
 from .common import Heltal, Kontakt, Markdown, Rad, Slug, StrictModel, TillatetNummer, Url
 
 
@@ -187,6 +189,65 @@ class Tillganglighet(StrictModel):
     """How and when the site was assessed, as the municipality states it."""
 
 
+_PROFILE_FILE = re.compile(r"^[a-z0-9][a-z0-9._/-]{0,199}\.(svg|png)$")
+
+
+def _profile_file(value: str) -> str:
+    """A logo or favicon: a path inside content/ to an .svg or .png file, never out of it."""
+    if not _PROFILE_FILE.match(value) or ".." in value or "//" in value:
+        raise ValueError(
+            f"{value!r} ska vara en sökväg i content/ till en .svg- eller .png-fil, med små"
+            " bokstäver, siffror, bindestreck och /, t.ex. 'profil/logotyp.svg'"
+        )
+    return value
+
+
+def _colour(value: str, pair: str, needed: float) -> str:
+    """A ``#rrggbb`` colour with enough contrast against white in ``pair``; lower case."""
+    if not colors.is_hex_colour(value):
+        raise ValueError(f"{value!r} ska vara en färg som #rrggbb, t.ex. '#1f4e79'")
+    value = value.lower()
+    problem = colors.contrast_problem(pair.format(colour=value), colors.WHITE, value, needed)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+class Profil(StrictModel):
+    """The municipality's graphic profile: logo, favicon, colours and a footer line.
+
+    Every colour is checked against where it is used (core/colors.py): white header text on
+    ``primar``, links in ``accent`` on white, both at least WCAG AA's 4.5:1.
+    """
+
+    logotyp: str | None = None
+    """The logo in the header: a path inside content/ to an .svg or .png file."""
+    favicon: str | None = None
+    """The browser tab's icon: a path inside content/ to an .svg or .png file."""
+    primar: str | None = None
+    """The primary colour ``#rrggbb``: the header's background (with white text), graphics."""
+    accent: str | None = None
+    """The accent colour ``#rrggbb``: links and highlights on white."""
+    sidfot: Rad | None = None
+    """A line in every page's footer, e.g. a contact: ``Frågor: kommun@kommun.se``."""
+
+    @field_validator("logotyp", "favicon")
+    @classmethod
+    def _file(cls, value: str | None) -> str | None:
+        return None if value is None else _profile_file(value)
+
+    @field_validator("primar")
+    @classmethod
+    def _primary(cls, value: str | None) -> str | None:
+        return None if value is None else _colour(value, "vit text på {colour}", colors.TEXT_AA)
+
+    @field_validator("accent")
+    @classmethod
+    def _accent(cls, value: str | None) -> str | None:
+        pair = "länkar i {colour} på vit bakgrund"
+        return None if value is None else _colour(value, pair, colors.TEXT_AA)
+
+
 def _default_perioder() -> list[Period]:
     return [
         Period(id="delar-1", namn="Delår 1", per="04-30", frekvensnamn="April"),
@@ -273,6 +334,8 @@ class Kommun(StrictModel):
     ikgen never states compliance on its behalf)."""
     tillatna_nummer: list[TillatetNummer] = Field(default_factory=list)
     """Identity numbers this file may publish after all (normally none; see TillatetNummer)."""
+    profil: Profil | None = None
+    """The municipality's graphic profile (logo, favicon, colours); none: ikgen's own look."""
 
     @field_validator("omraden")
     @classmethod
