@@ -17,12 +17,13 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from .build import Build
-from .core import urls
+from .core import colors, urls
 from .core.corpus import Corpus
 from .core.diagnostics import ContentError, field_path
 from .core.load import SourceDocument
 from .core.sensitive import allowed_keys, find_numbers, texts
 from .core.site import NavItem
+from .core.text import inline
 from .pipeline import RenderedSite, load_checked, render_site
 from .publish.gate import gate_message, origins, scan_output
 from .publish.opendata import write_exports
@@ -92,6 +93,8 @@ class IkgenPlugin(BasePlugin[IkgenConfig]):
             config.site_url = urls.absolute(corpus.kommun.webbplats, urls.START)
         for src_path, markdown_text in self.rendered.files.items():
             files.append(File.generated(config, src_path, content=markdown_text))
+        for f in _apply_profile(corpus, config):
+            files.append(f)
         config.nav = [_nav_entry(item) for item in self.rendered.site.nav]
         return files
 
@@ -224,3 +227,26 @@ def _input_lines(config: MkDocsConfig) -> list[tuple[str, str]]:
             shown = _shown(path)
             out += [(f"{shown}:{n}", line) for n, line in enumerate(text.splitlines(), 1)]
     return out
+
+
+def _apply_profile(corpus: Corpus, config: MkDocsConfig) -> list[File]:
+    """The graphic profile of kommun.yml on the site: colours and footer line for the theme
+    (``config.extra.ikgen_profil``, read by main.html and copyright.html), logo and favicon
+    copied into the site and named in Material's theme settings. Returns the copied files."""
+    profil = corpus.kommun.profil
+    if profil is None:
+        config.extra["ikgen_profil"] = {}
+        return []
+    config.extra["ikgen_profil"] = {
+        "css": colors.profile_css(profil.primar, profil.accent),
+        "sidfot": inline(profil.sidfot) if profil.sidfot else "",
+    }
+    copied = []
+    for kind, name in (("logotyp", profil.logotyp), ("favicon", profil.favicon)):
+        if name is None:
+            continue
+        target = urls.profile_file(kind, name).lstrip("/")
+        source = (Path(corpus.root) / name).read_bytes()
+        copied.append(File.generated(config, target, content=source))
+        config.theme["logo" if kind == "logotyp" else "favicon"] = target
+    return copied

@@ -16,6 +16,9 @@ from .derive import assesses_items, assessment_counts, reports_in_order
 from .site import report_title
 
 _FONT = 'font-family="inherit" font-size="13"'
+_LINE_STYLE = "stroke: var(--ik-primar, #283593)"
+"""The indicator line in the profile's primary colour (kommun.yml profil.primar), if any."""
+
 # Pattern, fill, stroke and icon per severity (None = no assessment made); same icons as badges.
 _LEVEL_STYLE: dict[int | None, tuple[str, str, str, str]] = {
     0: ("ik-monster-0", "#e8f5e9", "#1b5e20", "✔"),
@@ -62,10 +65,14 @@ def _line_chart(chart_id: str, row: dict[str, Any], labels: list[tuple[str, str]
     parts = [f'<line x1="{left}" y1="{base_y}" x2="{width - right}" y2="{base_y}" stroke="#555"/>']
     coords = [xy(i, v.varde) for i, v in points]
     path = " ".join(f"{x},{y}" for x, y in coords)
-    parts.append(f'<polyline points="{path}" fill="none" stroke="#283593" stroke-width="2.5"/>')
+    parts.append(
+        f'<polyline points="{path}" fill="none" stroke="#283593" style="{_LINE_STYLE}" '
+        'stroke-width="2.5"/>'
+    )
     for (x, y), (_, v) in zip(coords, points, strict=True):
         parts.append(
-            f'<circle cx="{x}" cy="{y}" r="5" fill="#fff" stroke="#283593" stroke-width="2.5"/>'
+            f'<circle cx="{x}" cy="{y}" r="5" fill="#fff" stroke="#283593" style="{_LINE_STYLE}" '
+            'stroke-width="2.5"/>'
         )
         parts.append(
             f'<text x="{x}" y="{y - 11}" text-anchor="middle" {_FONT} font-weight="700" '

@@ -58,3 +58,26 @@ def contrast_problem(pair: str, first: str, second: str, needed: float) -> str |
     if ratio >= needed:
         return None
     return f"{pair} har kontrast {ratio_text(ratio)}; WCAG AA kräver minst {ratio_text(needed)}"
+
+
+def profile_css(primary: str | None, accent: str | None) -> str:
+    """The CSS that gives Material and ikgen.css the profile's colours ("" without any).
+
+    The selector outweighs Material's ``[data-md-color-primary=indigo]`` palette rules. Only
+    validated ``#rrggbb`` values reach here.
+    """
+    rules = []
+    if primary:
+        for name in (
+            "--md-primary-fg-color",
+            "--md-primary-fg-color--light",
+            "--md-primary-fg-color--dark",
+            "--ik-primar",
+        ):
+            rules.append(f"{name}: {primary};")
+    if accent:
+        for name in ("--md-accent-fg-color", "--md-typeset-a-color", "--ik-accent"):
+            rules.append(f"{name}: {accent};")
+    if not rules:
+        return ""
+    return "body[data-md-color-primary][data-md-color-accent] { " + " ".join(rules) + " }"

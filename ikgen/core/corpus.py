@@ -216,7 +216,8 @@ def _classify(root: Path, shown_root: str, problems: list[Diagnostic]) -> dict[P
         if reason is not None:
             problems.append(Diagnostic(shown, None, None, reason))
             continue
-        if rel.suffix.lower() in (".md", ".txt") or rel.as_posix() == "kommun.yml":
+        # Notes, and images (the profile's logo and favicon, checked in checks/__init__.py).
+        if rel.suffix.lower() in (".md", ".txt", ".svg", ".png") or rel.as_posix() == "kommun.yml":
             continue
         kind = _kind_of(rel.parts)
         if kind is None:

@@ -85,6 +85,12 @@ def data_schema(kind: str) -> str:
     return f"/data/schema/{kind}.schema.json"
 
 
+def profile_file(kind: str, source_name: str) -> str:
+    """Where the profile's logo (``logotyp``) or ``favicon`` is published, with its suffix."""
+    suffix = source_name.rsplit(".", 1)[-1]
+    return f"/assets/profil/{kind}.{suffix}"
+
+
 def feed(namnd_id: str | None = None) -> str:
     """The Atom feed of every report, or of one nämnd's reports."""
     return f"/{namnd_id}/atom.xml" if namnd_id else "/atom.xml"
