@@ -1,4 +1,5 @@
-"""Every HTML page of the content/ site is valid HTML: the Nu Html Checker (vnu) finds no error.
+"""Every HTML page of the content/ site (and of two examples) is valid HTML: the Nu Html Checker
+(vnu) finds no error.
 
 vnu is the W3C checker's own program, from the npm registry (``vnu-jar``), installed into
 ``.cache/vnu/`` (git-ignored) on first use and run with Java. Without Java or npm the test is
@@ -14,10 +15,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import build_project, make_project
 
 from ikgen.publish.valid_html import valid_page
 
 ROOT = Path(__file__).resolve().parent.parent
+STOCKHOLM = ROOT / "examples" / "stockholm-rinkeby-kista-2022" / "content"
 CACHE = ROOT / ".cache" / "vnu"
 VNU_JAR = CACHE / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -67,9 +70,23 @@ def _described(errors: list[dict]) -> str:
     return "\n".join(f"{e.get('url')}:{e.get('lastLine')}: {e.get('message')}" for e in errors)
 
 
+@pytest.fixture(scope="module")
+def stockholm_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Rinkeby-Kista example (risks as headings, actions under findings) built once."""
+    return build_project(make_project(tmp_path_factory.mktemp("vnu-stockholm"), STOCKHOLM))
+
+
 def test_every_page_of_the_content_site_is_valid(main_site: Path, vnu_jar: Path) -> None:
     pages = sorted(main_site.rglob("*.html"))
     assert len(pages) > 10
+    errors = vnu_errors(vnu_jar, pages)
+    assert errors == [], _described(errors)
+
+
+def test_every_page_of_two_examples_is_valid(
+    example_site: Path, stockholm_site: Path, vnu_jar: Path
+) -> None:
+    pages = sorted([*example_site.rglob("*.html"), *stockholm_site.rglob("*.html")])
     errors = vnu_errors(vnu_jar, pages)
     assert errors == [], _described(errors)
 
