@@ -21,6 +21,7 @@ from .derive import (
     reports_in_order,
 )
 from .model import Plan, Uppfoljning
+from .secrecy import without_secrets
 
 
 @dataclass(eq=False, kw_only=True)
@@ -189,6 +190,7 @@ def build_site(corpus: Corpus, *, show_drafts: bool = False) -> Site:
     """Every page of the site, made from a corpus that is already validated and checked."""
     if not show_drafts:
         corpus = corpus.without_drafts()
+    corpus = without_secrets(corpus)  # secret texts never reach a page, not even a preview
     start = urls.source_path(urls.START)
     pages: list[Page] = [StartPage(src_path=start, title=corpus.utgivare, corpus=corpus)]
     nav = [NavItem("Start", start)]

@@ -35,7 +35,7 @@ from ..core.model import (
     Termer,
     Uppfoljning,
 )
-from ..core.model.common import Avsnitt, TillatetNummer
+from ..core.model.common import Avsnitt, Sekretess, TillatetNummer
 from ..core.model.kommun import Tillganglighet
 
 #: The content files: schema name → (top model, where the file lives).
@@ -57,6 +57,7 @@ MODELLER: dict[type[BaseModel], str] = {
     Tillganglighet: "Uppgifterna i webbplatsens tillgänglighetsredogörelse.",
     Termer: "Kommunens egna ord för nivåerna och fälten i planer och rapporter.",
     Dokumentstatusnamn: "Hur webbplatsen skriver var en plan eller rapport befinner sig.",
+    Sekretess: "Innehåll som omfattas av sekretess (t.ex. 18 kap. 8 § OSL): publiceras aldrig.",
     Omvardering: "En risk omvärderad i en uppföljning: det nya värdet, med motivering.",
     Periodresultat: "En periods resultat i ett dokument som redovisar flera (T1, T2, VB).",
     Iakttagelse: "En iakttagelse (avvikelse eller förbättringsområde) på valfri nivå.",
@@ -198,6 +199,10 @@ FALT: dict[type[BaseModel], dict[str, str]] = {
         "fardigstalld": "Texten för ett färdigt dokument som inte är beslutat.",
         "beslutad": "Texten för ett beslutat dokument.",
     },
+    Sekretess: {
+        "grund": "Grunden för sekretessen, t.ex. 18 kap. 8 § OSL.",
+        "oppet_utdrag": "Det som får publiceras i stället (öppet utdrag), om något (Markdown).",
+    },
     Omvardering: {
         "sannolikhet": "Den nya sannolikheten.",
         "konsekvens": "Den nya konsekvensen.",
@@ -276,6 +281,7 @@ FALT: dict[type[BaseModel], dict[str, str]] = {
             "Beslutet som lade till kontrollen under året (den ingick inte i planen som antogs)."
         ),
         "struken": "Beslutet som strök kontrollen under året.",
+        "sekretess": "Kontrollen omfattas av sekretess: bara id, grund och öppet utdrag visas.",
     },
     Uppfoljning: {
         "status": (
@@ -308,6 +314,10 @@ FALT: dict[type[BaseModel], dict[str, str]] = {
         "kommentar": "Förvaltningens kommentar (Markdown).",
         "atgarder": "Planerade åtgärder (ny uppföljning eller åtgärd).",
         "perioder": "Varje periods resultat, där ett dokument redovisar flera (T1, T2, VB).",
+        "sekretess": (
+            "Resultatet omfattas av sekretess: status och bedömning publiceras,"
+            " texter och tal inte."
+        ),
     },
     Indikator: {
         "id": f"Indikatorns id inom kontrollen; samma id en annan period är samma mått. {_ID}",
@@ -370,6 +380,7 @@ FALT: dict[type[BaseModel], dict[str, str]] = {
     Avsnitt: {
         "rubrik": "Avsnittets rubrik.",
         "text": "Avsnittets text (Markdown).",
+        "sekretess": "Avsnittet omfattas av sekretess: bara rubrik, grund och öppet utdrag visas.",
         "placering": "fore: före resultaten (t.ex. Bakgrund); efter (standard): efter dem.",
     },
     TillatetNummer: {

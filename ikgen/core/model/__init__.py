@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .common import Avsnitt, Beslut, Bilaga, Protokollsanteckning
+from .common import Avsnitt, Beslut, Bilaga, Protokollsanteckning, Sekretess
 from .dokument import (
     Atgard,
     Dokumentstatus,
@@ -61,6 +61,7 @@ __all__ = [
     "Riskniva",
     "Riskskala",
     "Riskuppfoljning",
+    "Sekretess",
     "Statusniva",
     "Uppfoljning",
 ]

@@ -143,6 +143,16 @@ class Beslut(StrictModel):
     """Who the decision is sent to (beslutet ska skickas till): functions, not private addresses."""
 
 
+class Sekretess(StrictModel):
+    """Content that is secret (e.g. under 18 kap. 8 § OSL): kept in the source for the nämnd's
+    own copy, never published; the site shows the ground and, if given, a public extract."""
+
+    grund: Rad
+    """The legal ground, e.g. ``18 kap. 8 § OSL``."""
+    oppet_utdrag: Markdown | None = None
+    """What may be published instead (öppet utdrag), if anything."""
+
+
 class Avsnitt(StrictModel):
     """A further section of the document, e.g. ``Lagkrav`` or ``Ekonomiska konsekvenser``."""
 
@@ -152,6 +162,8 @@ class Avsnitt(StrictModel):
     """The section's text."""
     placering: Literal["fore", "efter"] = "efter"
     """Where it stands: ``fore`` the results (e.g. a Bakgrund), or ``efter`` them."""
+    sekretess: Sekretess | None = None
+    """The section is secret: its text never reaches the site (see Sekretess)."""
 
 
 class Bilaga(StrictModel):

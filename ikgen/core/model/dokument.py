@@ -15,6 +15,7 @@ from .common import (
     Heltal,
     Markdown,
     Rad,
+    Sekretess,
     Slug,
     StrictModel,
     Tal,
@@ -113,6 +114,8 @@ class Kontroll(StrictModel):
     """Earlier ids of this control; their URLs redirect here."""
     tillagd: Beslut | None = None
     """The later decision that added the control during the year (not in the plan as adopted)."""
+    sekretess: Sekretess | None = None
+    """The control is secret: only its id, the ground and a public extract are published."""
     struken: Beslut | None = None
     """The decision that withdrew the control during the year."""
 
@@ -250,6 +253,8 @@ class Kontrollresultat(StrictModel):
     """Planned actions (ny uppföljning eller åtgärd)."""
     perioder: list[Periodresultat] = Field(default_factory=list)
     """Each period's result, where one document gives several (T1, T2, VB)."""
+    sekretess: Sekretess | None = None
+    """The result is secret: status and assessment are published, its texts and figures not."""
 
 
 class Omvardering(StrictModel):

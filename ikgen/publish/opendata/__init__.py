@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ...core import urls
 from ...core.corpus import Corpus
+from ...core.secrecy import without_secrets
 from ...core.site import Site
 from ..manifest import build_manifest, data_files, write_redirects
 from .data import plan_json, report_json, to_csv
@@ -23,7 +24,7 @@ def _json(data: object) -> str:
 
 def export_files(corpus: Corpus, base_url: str = "") -> dict[str, str]:
     """Every export file (URL path → text) of the published (non-draft) corpus."""
-    corpus = corpus.without_drafts()
+    corpus = without_secrets(corpus.without_drafts())
     files: dict[str, str] = {
         urls.data_schema("plan"): _json(plan_schema(base_url)),
         urls.data_schema("uppfoljning"): _json(report_schema(base_url)),
