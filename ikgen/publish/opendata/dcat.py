@@ -1,6 +1,6 @@
 """The data catalogue in DCAT-AP-SE (JSON-LD), for harvesting by dataportal.se.
 
-One ``dcat:Dataset`` per published plan or follow-up, each with a JSON and a CSV
+One ``dcat:Dataset`` per published plan or follow-up, each with a JSON, a CSV and a PDF/A
 ``dcat:Distribution``. Without a known site address the IRIs are site-relative (``/data/…``),
 which JSON-LD resolves against the catalogue's own address.
 """
@@ -24,9 +24,11 @@ _CONTEXT = {
 }
 _EU = "http://publications.europa.eu/resource/authority/"
 _FORMATS = {
-    "json": ("JSON", "application/json"),
-    "csv": ("CSV", "text/csv"),
+    "json": ("JSON (UTF-8)", "JSON", "application/json"),
+    "csv": ("CSV (UTF-8)", "CSV", "text/csv"),
+    "pdf": ("PDF/A-2b (för arkiv och sammanträdeshandlingar)", "PDFA2B", "application/pdf"),
 }
+"""Per distribution: its title, its EU file type and its media type."""
 
 
 def _sv(text: str) -> dict[str, str]:
@@ -38,12 +40,16 @@ def _ref(iri: str) -> dict[str, str]:
 
 
 def _distribution(base: str, n_id: str, doc: Document, ext: str, schema: str) -> dict:
-    url = urls.absolute(base, urls.document_data(n_id, doc.year, doc.period_id, ext))
-    fmt, media = _FORMATS[ext]
+    if ext == "pdf":
+        path = urls.document_pdf_file(n_id, doc.year, doc.period_id)
+    else:
+        path = urls.document_data(n_id, doc.year, doc.period_id, ext)
+    url = urls.absolute(base, path)
+    title, fmt, media = _FORMATS[ext]
     out = {
         "@id": urls.anchor(url, "distribution"),
         "@type": "dcat:Distribution",
-        "dcterms:title": _sv(f"{fmt} (UTF-8)"),
+        "dcterms:title": _sv(title),
         "dcat:accessURL": _ref(url),
         "dcat:downloadURL": _ref(url),
         "dcterms:format": _ref(f"{_EU}file-type/{fmt}"),
