@@ -32,7 +32,7 @@ from ..core.site import DocumentPage, PlanPage, ReportPage, build_site
 
 PDF_VARIANT = "pdf/a-2b"
 """The archival profile: PDF/A-2, level B; tagged on top (``pdf_tags``)."""
-DRAFT_MARK = "UTKAST – ej beslutat, får inte publiceras"
+DRAFT_MARK = "Utkast – ej beslutat, får inte publiceras"
 """What every page of a draft's PDF says (``ikgen pdf --utkast``)."""
 
 
@@ -128,6 +128,7 @@ class PdfMaker:
             "content": doc.content,
             "is_plan": is_plan,
             "draft": draft,
+            "draft_mark": DRAFT_MARK,
             "title": page.title,
             "description": _description(page),
             "stamp": document_date(doc).isoformat() + "T00:00:00+00:00",
