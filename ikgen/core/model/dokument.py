@@ -49,6 +49,15 @@ class Namnd(StrictModel):
     """Identity numbers this file may publish after all (normally none; see TillatetNummer)."""
 
 
+def risk_value(given: int | None, sannolikhet: int | None, konsekvens: int | None) -> int | None:
+    """A risk value: as given, or sannolikhet × konsekvens when both are known."""
+    if given is not None:
+        return given
+    if sannolikhet is not None and konsekvens is not None:
+        return sannolikhet * konsekvens
+    return None
+
+
 def _as_list(value: object) -> object:
     """One way of handling written alone is a list of one."""
     return [value] if isinstance(value, str) else value
@@ -178,11 +187,7 @@ class Risk(StrictModel):
     @property
     def varde(self) -> int | None:
         """The risk value: given, or sannolikhet × konsekvens."""
-        if self.riskvarde is not None:
-            return self.riskvarde
-        if self.sannolikhet is not None and self.konsekvens is not None:
-            return self.sannolikhet * self.konsekvens
-        return None
+        return risk_value(self.riskvarde, self.sannolikhet, self.konsekvens)
 
 
 class Plan(StrictModel):
@@ -272,11 +277,7 @@ class Omvardering(StrictModel):
     @property
     def varde(self) -> int | None:
         """The new risk value: given, or sannolikhet × konsekvens."""
-        if self.riskvarde is not None:
-            return self.riskvarde
-        if self.sannolikhet is not None and self.konsekvens is not None:
-            return self.sannolikhet * self.konsekvens
-        return None
+        return risk_value(self.riskvarde, self.sannolikhet, self.konsekvens)
 
 
 class Riskuppfoljning(StrictModel):

@@ -71,3 +71,15 @@ def test_an_alias_bomb_in_an_old_version_is_not_replayed(tmp_path: Path) -> None
     lookup = GitHistory(enabled=True)
     history = lookup.source_history(path, DECIDED)  # would take minutes and gigabytes if replayed
     assert [c.subject for c in history.after_decision] == ["Rättad", "Bomb"]
+
+
+def test_an_id_that_existed_only_in_a_draft_version_is_never_named(tmp_path: Path) -> None:
+    git(tmp_path, "init", "-q", "-b", "main")
+    _commit(tmp_path, {"status": "beslutad", "sammanfattning": "A"}, "Beslutad", "2024-06-12T10:00")
+    draft = {"status": "utkast", "kontroller": [{"kontroll": "qzutkastid", "resultat": "x"}]}
+    _commit(tmp_path, draft, "Utkast", "2024-06-13T10:00")
+    _commit(tmp_path, {"status": "beslutad", "sammanfattning": "B"}, "Åter", "2024-06-14T10:00")
+    lookup = GitHistory(enabled=True)
+    history = lookup.source_history(tmp_path / "content" / "n" / "2024" / "delar-1.yml", DECIDED)
+    summaries = " ".join(c.summary for c in history.after_decision)
+    assert len(history.after_decision) == 2 and "qzutkastid" not in summaries
