@@ -230,3 +230,24 @@ def test_secret_text_never_reaches_a_pdf(tmp_path: Path) -> None:
         found = [s for s in SECRETS if s in text]
         # Marked secret: none of it; the same files unmarked: all of it (positive control).
         assert found == ([] if secret else list(SECRETS)), found
+
+
+def test_a_pdf_fetches_nothing(tmp_path: Path) -> None:
+    from ikgen.publish.pdf import render_pdf
+
+    image = tmp_path / "bild.svg"
+    image.write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="40">'
+        '<text x="0" y="20">qzhamtad</text></svg>',
+        encoding="utf-8",
+    )
+    html = f'<html lang="sv"><title>t</title><p>text <img src="{image.as_uri()}"></p></html>'
+    target = tmp_path / "t.pdf"
+    target.write_bytes(render_pdf(html))
+    text = " ".join(_text(target))
+    assert "text" in text and "qzhamtad" not in text
+    # Positive control: WeasyPrint itself would have drawn the file.
+    from weasyprint import HTML
+
+    target.write_bytes(HTML(string=html).write_pdf())
+    assert "qzhamtad" in " ".join(_text(target))

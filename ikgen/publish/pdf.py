@@ -156,13 +156,18 @@ def render_pdf(html: str) -> bytes:
     """HTML → PDF/A-2b bytes with a tag structure (WeasyPrint)."""
     try:
         from weasyprint import HTML
+        from weasyprint.urls import URLFetcher
     except (ImportError, OSError) as exc:
         raise PdfError(
             "PDF/A kan inte skapas: WeasyPrint eller Pango saknas "
             f"({exc}). Installera med 'pip install weasyprint' och "
             "'apt-get install libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core'."
         ) from None
-    return HTML(string=html).write_pdf(pdf_variant=PDF_VARIANT, pdf_tags=True)
+    # Nothing is fetched: no file, no network (the template links nothing; text.py lets no
+    # image through, and this holds even if it one day did).
+    offline = URLFetcher(allowed_protocols=())
+    document = HTML(string=html, url_fetcher=offline)
+    return document.write_pdf(pdf_variant=PDF_VARIANT, pdf_tags=True)
 
 
 def _environment(fields: text.MarkdownFields) -> jinja2.Environment:
