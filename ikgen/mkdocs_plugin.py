@@ -142,6 +142,8 @@ class IkgenPlugin(BasePlugin[IkgenConfig]):
             done = write_pdfs(corpus, Path(config.site_dir), base_url)
         except PdfError as exc:
             raise PluginError(str(exc)) from None
+        if self.build is not None:
+            self.build.pdf_documents, self.build.pdf_seconds = done.documents, done.seconds
         log.info(
             "PDF/A: %d dokument, %d kB, %.1f s", done.documents, done.size // 1024, done.seconds
         )

@@ -183,6 +183,9 @@ def _build(config_file: Path, site_dir: str | None, show_drafts: bool) -> int:
         f"Webbplatsen är byggd i {final}/ (titta med 'ikgen serve'"
         f" eller 'python3 -m http.server -d {final}')."
     )
+    if state.pdf_documents:
+        seconds = f"{state.pdf_seconds:.1f}".replace(".", ",")
+        print(f"PDF/A: {state.pdf_documents} dokument på {seconds} s.")
     return 0
 
 
