@@ -31,6 +31,7 @@ def test_main_site_has_every_contract_url(main_site: Path) -> None:
         "/socialnamnden/2024/plan/",
         "/socialnamnden/2025/plan/",
         "/socialnamnden/kontroller/",
+        "/socialnamnden/atgarder/",
     ):
         assert "<html" in page_html(main_site, url), url
 

@@ -19,7 +19,12 @@ from ikgen.core.diagnostics import ContentError
 from ikgen.pipeline import check_content
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ("form-omrade-risk-kontroll.md", "form-mal-process-arbetssatt.md", "form-bara-risker.md")
+PAGES = (
+    "form-omrade-risk-kontroll.md",
+    "form-mal-process-arbetssatt.md",
+    "form-bara-risker.md",
+    "atgarder.md",
+)
 _BLOCK = re.compile(r"^```yaml\n(.*?)^```", re.MULTILINE | re.DOTALL)
 _FILE = re.compile(r"^# ((?:[\w.-]+/)*content)/([\w/.-]+\.yml)\n")
 

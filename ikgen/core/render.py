@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from types import MappingProxyType
 from typing import Any, TypedDict
 
 import jinja2
 from markupsafe import Markup
 
-from . import charts, derive, text, urls
+from . import actions, charts, derive, text, urls
 from .corpus import Corpus, Document
 from .model import Kommun, Termer
 from .site import Page, Site, report_title
@@ -35,6 +36,8 @@ class TemplateContext(TypedDict):
     """An assessment level id → its badge."""
     status: Callable[[str | None], Markup]
     """A status id → its badge."""
+    atgardsstatus: Callable[[str | None], Markup]
+    """An action status id (kommun.yml ``atgardsstatus``) → its badge."""
     source_history: SourceHistoryLookup
 
 
@@ -68,6 +71,10 @@ def _environment(fields: text.MarkdownFields) -> jinja2.Environment:
         foljer_plan_count=derive.foljer_plan_count,
         all_reports=derive.all_reports,
         report_title=report_title,
+        action_registers=actions.action_registers,
+        followed_up_in=actions.followed_up_in,
+        document_name=actions.document_name,
+        late_badge=late_badge,
         trend_charts=charts.trend_charts,
         counts_chart=charts.counts_chart,
     )
@@ -87,6 +94,30 @@ def badge(kind: str, level_id: str | None, label: str | None, severity: int | No
     return Markup(
         '<span class="{}"><span class="ik-ikon" aria-hidden="true">{}</span> {}</span>'
     ).format(cls, icon, label)
+
+
+ACTION_ICONS = MappingProxyType({"klar": "✔", "struken": "⊘", "oppen": "◐"})
+"""The icon of an action status step: done, struck, or any open step."""
+
+
+def late_badge() -> Markup:
+    """The mark of an action whose date has passed (icon and text, never colour alone)."""
+    return Markup(
+        '<span class="ik-badge ik-atgard-sen"><span class="ik-ikon" aria-hidden="true">⚠</span>'
+        " Datum passerat</span>"
+    )
+
+
+def action_badge(kommun: Kommun, status_id: str | None) -> Markup:
+    """An action's status step as a badge; nothing when no status is stated."""
+    step = kommun.atgardsstatus_for(status_id)
+    if step is None:
+        return Markup("")
+    state = "klar" if step.klar else "struken" if step.struken else "oppen"
+    return Markup(
+        '<span class="ik-badge ik-atgardsstatus ik-atgardsstatus-{}">'
+        '<span class="ik-ikon" aria-hidden="true">{}</span> {}</span>'
+    ).format(step.id, ACTION_ICONS[state], step.namn)
 
 
 class Renderer:
@@ -128,6 +159,7 @@ class Renderer:
             link=lambda to_url: urls.relative(page.url, to_url),
             bedomning=bedomning,
             status=status,
+            atgardsstatus=lambda status_id: action_badge(kommun, status_id),
             source_history=self.source_history,
         )
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from . import urls
+from .actions import ActionRegister, action_register
 from .corpus import Corpus, Document, NamndContent
 from .derive import (
     ControlHistory,
@@ -82,6 +83,8 @@ class NamndPage(Page):
     """The nämnd and all its documents."""
     histories: dict[str, ControlHistory]
     """Every control of the nämnd across years, by current id."""
+    actions: ActionRegister | None = None
+    """Every action with an id, its origin and its follow-ups (None: not computed)."""
 
     @property
     def namnd_id(self) -> str | None:
@@ -94,6 +97,19 @@ class ControlsPage(NamndPage):
     """A nämnd's list of every control."""
 
     kind: ClassVar[str] = "kontroller"
+
+
+@dataclass(eq=False, kw_only=True)
+class ActionsPage(NamndPage):
+    """A nämnd's register of actions: late, open and closed, each an anchor."""
+
+    kind: ClassVar[str] = "atgarder"
+    register: ActionRegister
+    """The nämnd's actions."""
+
+    def anchors(self) -> list[str]:
+        """Every action's id."""
+        return [a.id for a in self.register.actions]
 
 
 @dataclass(eq=False, kw_only=True)
@@ -232,7 +248,8 @@ def _grouped(sections: list[NavItem]) -> list[NavItem]:
 
 def _namnd_pages(corpus: Corpus, n: NamndContent) -> tuple[list[Page], NavItem]:
     histories = control_histories(corpus, n)
-    base = {"corpus": corpus, "n": n, "histories": histories}
+    register = action_register(corpus, n)
+    base = {"corpus": corpus, "n": n, "histories": histories, "actions": register}
     own = urls.source_path(urls.namnd(n.id), section=True)
     pages: list[Page] = [NamndPage(src_path=own, title=n.namnd.namn, **base)]
     section = NavItem(n.namnd.namn, children=[NavItem("Översikt", own)])
@@ -248,6 +265,11 @@ def _namnd_pages(corpus: Corpus, n: NamndContent) -> tuple[list[Page], NavItem]:
         title = f"{n.namnd.namn}: {words.kontroller.lower()}"
         pages.append(ControlsPage(src_path=listing, title=title, **base))
         section.children.append(NavItem(f"Alla {words.kontroller.lower()}", listing))
+    if register.actions:
+        listing = urls.source_path(urls.actions(n.id))
+        title = f"{n.namnd.namn}: åtgärder"
+        pages.append(ActionsPage(src_path=listing, title=title, register=register, **base))
+        section.children.append(NavItem("Åtgärder", listing))
     for cid, history in sorted(histories.items()):
         src = urls.source_path(urls.control(n.id, cid))
         title = history.latest.kontroll.titel

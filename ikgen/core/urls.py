@@ -54,6 +54,12 @@ def control(namnd_id: str, control_id: str) -> str:
     return f"/{namnd_id}/kontroller/{control_id}/"
 
 
+def actions(namnd_id: str) -> str:
+    """A nämnd's register of actions (åtgärder), e.g. ``/socialnamnden/atgarder/``; each action
+    is an anchor on it (``#{id}``)."""
+    return f"/{namnd_id}/atgarder/"
+
+
 def anchor(page_url: str, anchor_id: str) -> str:
     """An anchor on a page, e.g. ``/socialnamnden/2024/plan/#it-sakerhet``."""
     return f"{page_url}#{anchor_id}"
@@ -73,6 +79,11 @@ def document_pdf_file(namnd_id: str, year: int, period_id: str | None) -> str:
     """The PDF/A of a plan (``period_id`` None) or a follow-up report, e.g.
     ``/data/socialnamnden/2024/delar-1.pdf``."""
     return document_data(namnd_id, year, period_id, "pdf")
+
+
+def actions_data(namnd_id: str, ext: str) -> str:
+    """A nämnd's actions as open data: ``/data/socialnamnden/atgarder.json`` (or ``.csv``)."""
+    return f"/data/{namnd_id}/atgarder.{ext}"
 
 
 def data_schema(kind: str) -> str:

@@ -10,6 +10,8 @@ from pydantic import BaseModel
 
 from ..core.model import (
     Atgard,
+    Atgardsstatusniva,
+    Atgardsuppfoljning,
     Bedomningsniva,
     Beslut,
     Bilaga,
@@ -68,7 +70,9 @@ MODELLER: dict[type[BaseModel], str] = {
     Uppfoljning: "En uppföljning (internkontrollrapport) för en period.",
     Kontrollresultat: "Vad uppföljningen säger om en kontroll.",
     Indikator: "Ett namngivet mätvärde som kan jämföras mellan perioder.",
-    Atgard: "En planerad eller genomförd åtgärd.",
+    Atgard: "En planerad eller genomförd åtgärd; med id följs den upp i senare rapporter.",
+    Atgardsuppfoljning: "En senare rapports status för en åtgärd som beslutats tidigare.",
+    Atgardsstatusniva: "Ett steg på statusskalan för åtgärder, t.ex. Pågår.",
     Riskuppfoljning: "Uppföljning av en risk som hanteras i förbättringsarbete.",
     Helhetsbedomning: "En samlad bedömning av nämndens interna kontroll.",
     Beslut: "Beslutet: vem som beslutade vad och när.",
@@ -113,6 +117,9 @@ FALT: dict[type[BaseModel], dict[str, str]] = {
         "perioder": "Periodindelningen, i ordning under året.",
         "bedomningsskala": "Bedömningsskalan som används i uppföljningarna.",
         "statusskala": "Statusskalan för varje kontrolls arbete.",
+        "atgardsstatus": (
+            "Statusskalan för åtgärder i senare uppföljningar (atgardsuppfoljning), i ordning."
+        ),
         "helhetsskala": "Skalan för en samlad bedömning av nämndens interna kontroll.",
         "riskskala": (
             "Riskskalan; null när dokumenten inte anger någon (riskvärdet visas då ensamt)."
@@ -143,6 +150,21 @@ FALT: dict[type[BaseModel], dict[str, str]] = {
         "id": f"Statusens id, t.ex. paborjad. {_ID}",
         "namn": "Statusens namn, t.ex. Påbörjad, ej slutförd.",
         "klar": "true för steget som betyder att arbetet är klart (slutförd).",
+    },
+    Atgardsstatusniva: {
+        "id": f"Statusens id, t.ex. pagar. {_ID}",
+        "namn": "Statusens namn, t.ex. Pågår.",
+        "klar": "true för steget som betyder att åtgärden är genomförd.",
+        "struken": "true för steget som avslutar en åtgärd utan att den genomförts (struken).",
+    },
+    Atgardsuppfoljning: {
+        "atgard": "Åtgärdens id, som det angavs där åtgärden beslutades.",
+        "status": (
+            "Åtgärdens status (från kommunens atgardsstatus); tomt när rapporten inte säger det."
+        ),
+        "nar": "Nytt datum, eller när den genomfördes (ÅÅÅÅ-MM-DD), eller en text.",
+        "kommentar": "Vad rapporten säger om åtgärden, med rapportens ord (Markdown).",
+        "effekt": ("Effekten: ändrades riskvärdet eller kontrollens resultat? (Markdown)"),
     },
     Riskniva: {
         "id": f"Nivåns id, t.ex. hog. {_ID}",
@@ -301,6 +323,10 @@ FALT: dict[type[BaseModel], dict[str, str]] = {
         ),
         "iakttagelser": "Iakttagelser (avvikelser, förbättringsområden) på valfri nivå.",
         "atgarder": "Åtgärder på valfri nivå i rapporten (var och en säger vad den gäller).",
+        "atgardsuppfoljning": (
+            "Status för åtgärder som beslutats tidigare (i en plan eller en tidigare"
+            " uppföljning), per åtgärdens id."
+        ),
         "avsnitt": "Ytterligare avsnitt, t.ex. Lagkrav, Ekonomiska konsekvenser, Tidplan.",
         "bilagor": "Länkade dokument.",
         "tillatna_nummer": _NUMMER,
@@ -327,6 +353,10 @@ FALT: dict[type[BaseModel], dict[str, str]] = {
         "av": "Totalen som värdet räknas av (4 av 13), där rapporten anger en.",
     },
     Atgard: {
+        "id": (
+            "Åtgärdens id, samma i alla perioder och år för nämnden; senare uppföljningar anger"
+            f" dess status under atgardsuppfoljning. {_ID}"
+        ),
         "vad": "Vad som ska göras (Markdown).",
         "vem": "Vem som ansvarar.",
         "nar": "När: ett datum (ÅÅÅÅ-MM-DD) eller en text som hösten 2024.",

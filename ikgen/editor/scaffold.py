@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ..core.actions import action_register
 from ..core.corpus import Corpus, NamndContent, load_corpus
 from ..core.diagnostics import ContentError, Diagnostic
 from ..core.load import parse
@@ -201,7 +202,43 @@ def new_uppfoljning(content: Path, namnd_id: str, year: int, period_id: str) -> 
     text = dump_yaml(head, header) + _list_text("kontroller", controls)
     if risks:
         text += _list_text("risker", risks).replace("\n    foljer_plan:\n", _FOLJER_PLAN)
+    actions = _open_actions(corpus, namnd, year, period_id)
+    if actions:
+        text += _ATGARDER_NOTE + _list_text("atgardsuppfoljning", actions)
     return write_new(path, text, shown)
+
+
+_ATGARDER_NOTE = (
+    "# Öppna åtgärder från tidigare planer och uppföljningar, med sin senaste status: ange vad\n"
+    "# den här uppföljningen säger om var och en (status ur atgardsstatus i kommun.yml, nytt\n"
+    "# datum i nar, kommentar, och effekt: ändrades riskvärdet eller kontrollens resultat?).\n"
+)
+
+
+def _open_actions(
+    corpus: Corpus, namnd: NamndContent, year: int, period_id: str
+) -> list[tuple[str, dict[str, Any]]]:
+    """Every action decided before the period that is not genomförd or struken, to update."""
+    before = (year, corpus.kommun.period_index(period_id))
+    out = []
+    for action in action_register(corpus, namnd).actions:
+        doc = action.origin.doc
+        when = (
+            doc.year,
+            -1 if doc.period_id is None else corpus.kommun.period_index(doc.period_id),
+        )
+        if when >= before or action.state in ("genomford", "struken"):
+            continue
+        title = f"{action.origin.label or 'Rapporten'}: {action.atgard.vad}"
+        entry = {
+            "atgard": action.id,
+            "status": action.status,
+            "nar": None,
+            "kommentar": None,
+            "effekt": None,
+        }
+        out.append((title, entry))
+    return out
 
 
 _FOLJER_PLAN = "\n    foljer_plan:  # true (ja) eller false (nej): följer arbetet planen?\n"

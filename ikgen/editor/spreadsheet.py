@@ -53,6 +53,7 @@ COLUMNS: dict[str, str] = {
     "varde": "Värde",
     "enhet": "Enhet",
     "av": "Av",
+    "atgard_id": "Åtgärd-id",
     "atgard": "Åtgärd",
     "atgard_vem": "Åtgärd ansvarig",
     "atgard_nar": "Åtgärd klar",
@@ -87,6 +88,7 @@ INDICATOR_FIELDS = {
     "av": "av",
 }
 ACTION_FIELDS = {
+    "atgard_id": "id",
     "atgard": "vad",
     "atgard_vem": "vem",
     "atgard_nar": "nar",

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core import urls
+from ..core.actions import action_register
 from ..core.corpus import Corpus, NamndContent
 from ..core.derive import controls_of
 from ..core.model import Plan
@@ -109,6 +110,13 @@ def pdf_files(n: NamndContent) -> list[str]:
     ]
 
 
+def action_data_files(corpus: Corpus, n: NamndContent) -> list[str]:
+    """The URLs of a nämnd's action data files (none when it has no actions with ids)."""
+    if not action_register(corpus, n).actions:
+        return []
+    return [urls.actions_data(n.id, ext) for ext in ("json", "csv")]
+
+
 STATIC_FILES = (
     urls.MANIFEST,
     urls.CATALOG,
@@ -128,6 +136,7 @@ def build_manifest(site: Site) -> Manifest:
     for n in corpus.namnder.values():
         manifest.urls.update(urls.data_file(*f) for f in data_files(n))
         manifest.urls.update(pdf_files(n))
+        manifest.urls.update(action_data_files(corpus, n))
         manifest.urls.update(urls.feed(nid) for nid in (n.id, *n.namnd.tidigare_id))
     manifest.redirects = redirects(site)
     return manifest

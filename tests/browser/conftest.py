@@ -102,6 +102,17 @@ def example_url(example_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def actions_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Base URL of tests/fixtures/atgarder/ over the base project: late, open, done and struck
+    actions on one register page."""
+    from conftest import FIXTURES, build_project, make_project
+
+    project = make_project(tmp_path_factory.mktemp("atgarder"), FIXTURES / "bas" / "content")
+    shutil.copytree(FIXTURES / "atgarder" / "content", project / "content", dirs_exist_ok=True)
+    yield from _served(build_project(project))
+
+
+@pytest.fixture(scope="session")
 def variation_url(variation_site: Path) -> Iterator[str]:
     """Base URL of the variation fixture's site (a plan with a filled risk matrix)."""
     yield from _served(variation_site)

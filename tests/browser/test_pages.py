@@ -13,6 +13,7 @@ PAGES = {
     "plan": "/socialnamnden/2024/plan/",
     "uppfoljning": "/socialnamnden/2024/delar-1/",
     "kontroller": "/socialnamnden/kontroller/",
+    "atgarder": "/socialnamnden/atgarder/",
     "kontroll": "/socialnamnden/kontroller/utredningstider-barn-och-unga/",
     "tillganglighet": "/tillganglighet/",
 }
@@ -155,3 +156,17 @@ def test_report_deviation_summary_opens_at_its_anchor(
     assert box is not None and 0 <= box["y"] < 900, box
     assert table.locator("tbody tr").count() >= 1
     screenshot(page, "uppfoljning-avvikelser-vy", full_page=False)
+
+
+def test_register_with_every_state_passes_axe_and_fits_a_phone(page: Any, actions_url: str) -> None:
+    """The fixture's register: a late, an open, a genomförd and a struck action."""
+    response = page.goto(actions_url + "/testnamnden/atgarder/")
+    assert response.status == 200
+    assert page.locator("#sena-atgarder").count() == 1
+    assert page.locator("#avslutade-atgarder").count() == 1
+    violations = axe_violations(page)
+    assert not violations, f"axe-core, /testnamnden/atgarder/:\n{violations}"
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(actions_url + "/testnamnden/atgarder/#ny-attestrutin")
+    width = page.evaluate("() => document.documentElement.scrollWidth")
+    assert width <= 360, f"sidan är {width} px bred i 360 px"

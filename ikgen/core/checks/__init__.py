@@ -12,6 +12,7 @@ from ..diagnostics import Diagnostic
 from ..load import SourceDocument
 from ..model import Kommun
 from .advisory import warn_corpus
+from .atgarder import check_actions
 from .common import duplicates
 from .owners import check_owners
 from .plan import RESERVED_ANCHORS, check_plan, check_stable_ids
@@ -29,6 +30,7 @@ def check_corpus(corpus: Corpus) -> list[Diagnostic]:
         for doc in n.uppfoljningar.values():
             out += check_uppfoljning(corpus, doc)
         out += check_stable_ids(n.plans.values())
+        out += check_actions(corpus, n)
     out += check_owners(corpus)  # one nämnd, risk or control per URL and anchor
     return out
 
@@ -36,7 +38,7 @@ def check_corpus(corpus: Corpus) -> list[Diagnostic]:
 def _check_kommun(kommun: Kommun, src: SourceDocument) -> list[Diagnostic]:
     periods = [(("perioder", i, "id"), p.id) for i, p in enumerate(kommun.perioder)]
     out = duplicates(src, periods, "perioden")
-    for scale in ("bedomningsskala", "statusskala", "helhetsskala"):
+    for scale in ("bedomningsskala", "statusskala", "atgardsstatus", "helhetsskala"):
         items = [((scale, i, "id"), s.id) for i, s in enumerate(getattr(kommun, scale))]
         out += duplicates(src, items, "värdet")
     for year, areas in kommun.omraden.items():

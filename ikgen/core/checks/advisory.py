@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..corpus import Corpus, Document
 from ..diagnostics import Diagnostic
 from ..model import Hantering, Kommun, Plan, Uppfoljning
+from .atgarder import warn_actions
 from .common import warn
 
 PLACEHOLDER = "ÄNDRA"
@@ -26,6 +27,7 @@ def warn_corpus(corpus: Corpus) -> list[Diagnostic]:
                 assert isinstance(plan_doc.content, Plan)
                 out += _off_period(corpus.kommun, doc, plan_doc.content)
                 out += _followed_controlled_risks(doc, plan_doc.content)
+        out += warn_actions(corpus, namnd)
     return out
 
 

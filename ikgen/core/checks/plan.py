@@ -14,6 +14,8 @@ RESERVED_ANCHORS = frozenset(
     {
         "beslut",
         "sammanfattning",
+        "atgarder",
+        "atgardsuppfoljning",
         "helhetsbedomning",
         "avvikelser",
         "riskuppfoljning",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from .common import Avsnitt, Beslut, Bilaga, Protokollsanteckning, Sekretess
 from .dokument import (
     Atgard,
+    Atgardsuppfoljning,
     Dokumentstatus,
     Galler,
     Hantering,
@@ -22,6 +23,7 @@ from .dokument import (
     Uppfoljning,
 )
 from .kommun import (
+    Atgardsstatusniva,
     Bedomningsniva,
     Dokumentstatusnamn,
     Kommun,
@@ -35,6 +37,8 @@ from .kommun import (
 
 __all__ = [
     "Atgard",
+    "Atgardsstatusniva",
+    "Atgardsuppfoljning",
     "Avsnitt",
     "Bedomningsniva",
     "Beslut",

@@ -86,8 +86,12 @@ class Galler(StrictModel):
 
 
 class Atgard(Galler):
-    """A planned or taken action (åtgärd), under a control or at any level of a report."""
+    """A planned or taken action (åtgärd): under a risk in a plan, under a control's result, or
+    at any level of a report. With an ``id`` it is followed up in later reports."""
 
+    id: Slug | None = None
+    """The action's id, stable across periods and years of one nämnd (like a control's id);
+    later follow-ups state its status under ``atgardsuppfoljning``."""
     vad: Markdown
     """What will be done (or the action's heading)."""
     kommentar: Markdown | None = None
@@ -317,6 +321,21 @@ class Iakttagelse(Galler):
     """What is done about it."""
 
 
+class Atgardsuppfoljning(StrictModel):
+    """A later report's status of an action decided earlier (in a plan or a follow-up)."""
+
+    atgard: Slug
+    """The action's id, as given where it was decided."""
+    status: Slug | None = None
+    """Its status, from kommun.yml's ``atgardsstatus``; empty when the report does not say."""
+    nar: Rad | dt.date | None = None
+    """A new date (or when it was done), e.g. ``2025-06-30`` or ``hösten 2025``."""
+    kommentar: Markdown | None = None
+    """What the report says about the action."""
+    effekt: Markdown | None = None
+    """The effect: did the risk value or the control's result change?"""
+
+
 class Helhetsbedomning(StrictModel):
     """An overall verdict on the nämnd's internal control."""
 
@@ -355,6 +374,8 @@ class Uppfoljning(StrictModel):
     """Findings (avvikelser, förbättringsområden) at any level."""
     atgarder: list[Atgard] = Field(default_factory=list)
     """Actions at any level of the report (each says what it concerns)."""
+    atgardsuppfoljning: list[Atgardsuppfoljning] = Field(default_factory=list)
+    """The status of actions decided earlier (in a plan or an earlier follow-up), by id."""
     avsnitt: list[Avsnitt] = Field(default_factory=list)
     """Further sections, e.g. ``Lagkrav``, ``Ekonomiska konsekvenser``, ``Tidplan``."""
     bilagor: list[Bilaga] = Field(default_factory=list)

@@ -46,6 +46,24 @@ class Statusniva(StrictModel):
     """True for the step that means the work is finished (slutförd)."""
 
 
+class Atgardsstatusniva(StrictModel):
+    """One step of the status scale of actions (åtgärder), e.g. ``pågår``."""
+
+    id: Slug
+    """Its id, used in ``atgardsuppfoljning``, e.g. ``pagar``."""
+    namn: Rad
+    """Its label, e.g. ``Pågår``."""
+    klar: bool = False
+    """True for the step that means the action is done (genomförd)."""
+    struken: bool = False
+    """True for the step that closes an action without doing it (struken)."""
+
+    @property
+    def avslutad(self) -> bool:
+        """Whether the action is closed: done or struck."""
+        return self.klar or self.struken
+
+
 class Riskniva(StrictModel):
     """A band of risk values that makes a risk låg, medel, hög or kritisk."""
 
@@ -195,6 +213,16 @@ def _default_status() -> list[Statusniva]:
     ]
 
 
+def _default_atgardsstatus() -> list[Atgardsstatusniva]:
+    return [
+        Atgardsstatusniva(id="ej-paborjad", namn="Ej påbörjad"),
+        Atgardsstatusniva(id="pagar", namn="Pågår"),
+        Atgardsstatusniva(id="forsenad", namn="Försenad"),
+        Atgardsstatusniva(id="genomford", namn="Genomförd", klar=True),
+        Atgardsstatusniva(id="struken", namn="Struken", struken=True),
+    ]
+
+
 def _default_helhet() -> list[Bedomningsniva]:
     return [
         Bedomningsniva(id="tillracklig", namn="Tillräcklig", allvar=0),
@@ -232,6 +260,8 @@ class Kommun(StrictModel):
     """The assessment scale used in follow-ups."""
     statusskala: list[Statusniva] = Field(default_factory=_default_status)
     """The status scale of each control's work."""
+    atgardsstatus: list[Atgardsstatusniva] = Field(default_factory=_default_atgardsstatus)
+    """The status scale of actions (åtgärder) in later follow-ups, in order."""
     helhetsskala: list[Bedomningsniva] = Field(default_factory=_default_helhet)
     """The scale of an overall verdict on the nämnd's internal control."""
     riskskala: Riskskala | None = Field(default_factory=Riskskala)
@@ -290,6 +320,10 @@ class Kommun(StrictModel):
     def status(self, status_id: str | None) -> Statusniva | None:
         """The status step with this id."""
         return next((s for s in self.statusskala if s.id == status_id), None)
+
+    def atgardsstatus_for(self, status_id: str | None) -> Atgardsstatusniva | None:
+        """The action status step with this id."""
+        return next((s for s in self.atgardsstatus if s.id == status_id), None)
 
     def omraden_for(self, year: int) -> list[Omrade]:
         """The areas that apply in a year: that year's, else the latest earlier year's.

@@ -8,10 +8,12 @@ import json
 from pathlib import Path
 
 from ...core import urls
+from ...core.actions import action_register
 from ...core.corpus import Corpus
 from ...core.secrecy import without_secrets
 from ...core.site import Site
 from ..manifest import build_manifest, data_files, write_redirects
+from .actions import actions_csv, actions_json
 from .data import plan_json, report_json, to_csv
 from .dcat import catalog
 from .feed import atom_feed
@@ -47,6 +49,11 @@ def export_files(corpus: Corpus, base_url: str = "") -> dict[str, str]:
             target[urls.data_file(nid, year, name, ext)] = text
         for nid in (n.id, *n.namnd.tidigare_id):
             (files if nid == n.id else copies)[urls.feed(nid)] = feed
+        register = action_register(corpus, n)
+        if register.actions:
+            data = actions_json(corpus, n, register, base_url)
+            files[urls.actions_data(n.id, "json")] = _json(data)
+            files[urls.actions_data(n.id, "csv")] = actions_csv(data)
     # `ikgen check` gives every URL one owner (core/checks/owners.py); should two claim one
     # anyway, a nämnd's own file is never replaced by another's copy.
     return {**copies, **files}

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...core import urls
+from ...core.actions import action_register
 from ...core.corpus import Corpus, Document, NamndContent
 from ...core.site import report_title
 
@@ -24,11 +25,9 @@ _CONTEXT = {
 }
 _EU = "http://publications.europa.eu/resource/authority/"
 _FORMATS = {
-    "json": ("JSON (UTF-8)", "JSON", "application/json"),
-    "csv": ("CSV (UTF-8)", "CSV", "text/csv"),
-    "pdf": ("PDF/A-2b (för arkiv och sammanträdeshandlingar)", "PDFA2B", "application/pdf"),
+    "json": ("JSON", "application/json"),
+    "csv": ("CSV", "text/csv"),
 }
-"""Per distribution: its title, its EU file type and its media type."""
 
 
 def _sv(text: str) -> dict[str, str]:
@@ -39,25 +38,34 @@ def _ref(iri: str) -> dict[str, str]:
     return {"@id": iri}
 
 
-def _distribution(base: str, n_id: str, doc: Document, ext: str, schema: str) -> dict:
-    if ext == "pdf":
-        path = urls.document_pdf_file(n_id, doc.year, doc.period_id)
-    else:
-        path = urls.document_data(n_id, doc.year, doc.period_id, ext)
-    url = urls.absolute(base, path)
-    title, fmt, media = _FORMATS[ext]
+def _distribution(url: str, ext: str, schema: str | None) -> dict:
+    """One download of a dataset: its address, format and (for JSON) its JSON Schema."""
+    fmt, media = _FORMATS[ext]
     out = {
         "@id": urls.anchor(url, "distribution"),
         "@type": "dcat:Distribution",
-        "dcterms:title": _sv(title),
+        "dcterms:title": _sv(f"{fmt} (UTF-8)"),
         "dcat:accessURL": _ref(url),
         "dcat:downloadURL": _ref(url),
         "dcterms:format": _ref(f"{_EU}file-type/{fmt}"),
         "dcat:mediaType": _ref(f"http://www.iana.org/assignments/media-types/{media}"),
     }
-    if ext == "json":
-        out["dcterms:conformsTo"] = _ref(urls.absolute(base, urls.data_schema(schema)))
+    if ext == "json" and schema is not None:
+        out["dcterms:conformsTo"] = _ref(schema)
     return out
+
+
+def _pdf_distribution(url: str) -> dict:
+    """The document as PDF/A-2b (publish/pdf.py), for meeting papers and the e-archive."""
+    return {
+        "@id": urls.anchor(url, "distribution"),
+        "@type": "dcat:Distribution",
+        "dcterms:title": _sv("PDF/A-2b (för sammanträdeshandlingar och e-arkiv)"),
+        "dcat:accessURL": _ref(url),
+        "dcat:downloadURL": _ref(url),
+        "dcterms:format": _ref(f"{_EU}file-type/PDFA2B"),
+        "dcat:mediaType": _ref("http://www.iana.org/assignments/media-types/application/pdf"),
+    }
 
 
 def _dataset(corpus: Corpus, n: NamndContent, doc: Document, base: str, agent: str) -> dict:
@@ -85,12 +93,55 @@ def _dataset(corpus: Corpus, n: NamndContent, doc: Document, base: str, agent: s
             "dcat:startDate": {"@value": f"{doc.year}-01-01", "@type": "xsd:date"},
             "dcat:endDate": {"@value": f"{doc.year}-12-31", "@type": "xsd:date"},
         },
-        "dcat:distribution": [_distribution(base, n.id, doc, e, schema) for e in _FORMATS],
+        "dcat:distribution": [
+            _distribution(
+                urls.absolute(base, urls.document_data(n.id, doc.year, doc.period_id, ext)),
+                ext,
+                urls.absolute(base, urls.data_schema(schema)),
+            )
+            for ext in _FORMATS
+        ]
+        + [_pdf_distribution(urls.absolute(base, urls.document_pdf(doc)))],
     }
     beslut = doc.content.beslut
     if beslut is not None and beslut.datum is not None:
         ds["dcterms:issued"] = {"@value": beslut.datum.isoformat(), "@type": "xsd:date"}
     return ds
+
+
+def _actions_dataset(corpus: Corpus, n: NamndContent, base: str, agent: str) -> dict | None:
+    """A nämnd's actions as one dataset (None: it has no actions with ids)."""
+    register = action_register(corpus, n)
+    if not register.actions:
+        return None
+    json_url = urls.absolute(base, urls.actions_data(n.id, "json"))
+    distributions = [
+        _distribution(urls.absolute(base, urls.actions_data(n.id, ext)), ext, None)
+        for ext in _FORMATS
+    ]
+    years = [d.year for d in register.documents]
+    return {
+        "@id": urls.anchor(json_url, "dataset"),
+        "@type": "dcat:Dataset",
+        "dcterms:title": _sv(f"{n.namnd.namn}: åtgärder"),
+        "dcterms:description": _sv(
+            f"{n.namnd.namn}s beslutade åtgärder i den interna kontrollen, var de beslutades och"
+            f" vad varje senare uppföljning säger om dem (status, datum, effekt), i"
+            f" {corpus.utgivare}."
+        ),
+        "dcterms:publisher": _ref(agent),
+        "dcat:contactPoint": _contact(corpus),
+        "dcat:theme": _ref(f"{_EU}data-theme/GOVE"),
+        "dcat:keyword": [_sv("internkontroll"), _sv("åtgärder"), _sv(n.namnd.namn)],
+        "dcterms:language": _ref(f"{_EU}language/SWE"),
+        "dcat:landingPage": _ref(urls.absolute(base, urls.actions(n.id))),
+        "dcterms:temporal": {
+            "@type": "dcterms:PeriodOfTime",
+            "dcat:startDate": {"@value": f"{min(years)}-01-01", "@type": "xsd:date"},
+            "dcat:endDate": {"@value": f"{max(years)}-12-31", "@type": "xsd:date"},
+        },
+        "dcat:distribution": distributions,
+    }
 
 
 def _contact(corpus: Corpus) -> dict[str, Any]:
@@ -114,6 +165,10 @@ def catalog(corpus: Corpus, base_url: str = "") -> dict[str, Any]:
         for doc in [*n.plans.values(), *n.uppfoljningar.values()]
         if not doc.is_draft
     ]
+    for n in corpus.namnder.values():
+        actions = _actions_dataset(corpus, n, base, agent)
+        if actions is not None:
+            datasets.append(actions)
     kommun = corpus.utgivare
     return {
         "@context": _CONTEXT,
