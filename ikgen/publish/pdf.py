@@ -23,7 +23,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from ..core import derive, text, urls
+from ..core import actions, derive, text, urls
 from ..core.corpus import Corpus, Document
 from ..core.model import Kommun, Plan, Uppfoljning
 from ..core.secrecy import without_secrets
@@ -136,6 +136,7 @@ class PdfMaker:
             "anchor_address": lambda a: urls.absolute(base, urls.anchor(urls.of_document(doc), a)),
             "bedomning": lambda level_id: _level_name(kommun, "bedomning", level_id),
             "status": lambda status_id: _level_name(kommun, "status", status_id),
+            "atgardsstatus": lambda status_id: _level_name(kommun, "atgardsstatus", status_id),
         }
 
 
@@ -187,13 +188,19 @@ def _environment(fields: text.MarkdownFields) -> jinja2.Environment:
         deviations=derive.deviations,
         assesses_items=derive.assesses_items,
         foljer_plan_count=derive.foljer_plan_count,
+        followed_up_in=actions.followed_up_in,
     )
     return env
 
 
 def _level_name(kommun: Kommun, kind: str, level_id: str | None) -> str:
     """A status or assessment by its name in words (a PDF has no colour to rely on)."""
-    level = kommun.bedomning(level_id) if kind == "bedomning" else kommun.status(level_id)
+    find = {
+        "bedomning": kommun.bedomning,
+        "status": kommun.status,
+        "atgardsstatus": kommun.atgardsstatus_for,
+    }[kind]
+    level = find(level_id)
     return level.namn if level else ""
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 from ikgen.build import Build
@@ -37,8 +40,6 @@ def test_html_is_swedish_titled_and_puts_the_decision_first(norrtalje: Corpus) -
 
 @pytest.fixture(scope="module")
 def with_drafts(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
-    import shutil
-
     root = tmp_path_factory.mktemp("pdf") / "content"
     shutil.copytree(FIXTURES / "bas" / "content", root)
     shutil.copytree(FIXTURES / "utkast" / "content", root, dirs_exist_ok=True)
@@ -68,3 +69,24 @@ def test_drafts_have_no_public_page(with_drafts: Corpus) -> None:
     shown = {(p.doc.year, p.doc.period_id) for p in public_pages(with_drafts)}
     assert len(drafts) == 3 and (2024, "delar-1") in shown
     assert not shown & {(d.year, d.period_id) for d in drafts}
+
+
+def _overlay(tmp: Path, name: str) -> Corpus:
+    root = tmp / "content"
+    shutil.copytree(FIXTURES / "bas" / "content", root)
+    shutil.copytree(FIXTURES / name / "content", root, dirs_exist_ok=True)
+    return load_checked(root, Build())
+
+
+def test_secret_text_is_left_out_and_its_ground_shown(tmp_path: Path) -> None:
+    pages = public_pages(_overlay(tmp_path, "sekretess"))
+    html = "".join(PdfMaker().html(p) for p in pages)
+    assert "omfattas av sekretess" in html and "qzhemlig" not in html
+
+
+def test_a_report_follows_up_earlier_actions(tmp_path: Path) -> None:
+    pages = {p.url: p for p in public_pages(_overlay(tmp_path, "atgarder"))}
+    assert "<h2>Uppföljning av åtgärder</h2>" in PdfMaker().html(
+        pages["/testnamnden/2025/delar-1/"]
+    )
+    assert "Uppföljning av åtgärder" not in PdfMaker().html(pages["/testnamnden/2024/delar-1/"])
