@@ -28,6 +28,10 @@ class Build:
     """The cross-document problems of a content folder, by the stamps of all its files."""
     history: GitHistory = field(default_factory=GitHistory)
     """The git look-up for "Ändringar efter beslutet"."""
+    pdf_documents: int = 0
+    """Plans and reports the last build made a PDF/A of (publish/pdf.py)."""
+    pdf_seconds: float = 0.0
+    """How long those PDFs took: ``ikgen build`` reports it."""
     renderer: Renderer = field(init=False)
     """Pages → Markdown, with the git history injected (the core knows nothing of git)."""
 

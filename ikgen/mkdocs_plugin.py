@@ -27,6 +27,7 @@ from .core.text import inline
 from .pipeline import RenderedSite, load_checked, render_site
 from .publish.gate import gate_message, origins, scan_output
 from .publish.opendata import write_exports
+from .publish.pdf import PdfError, write_pdfs
 from .publish.search import SPLIT_FROM, SearchIndexError, build_search_index, split_namnder
 from .publish.valid_html import valid_page
 
@@ -133,16 +134,33 @@ class IkgenPlugin(BasePlugin[IkgenConfig]):
         if self.rendered is not None:
             base_url = self.rendered.site.corpus.kommun.webbplats or config.site_url or ""
             write_exports(self.rendered.site, Path(config.site_dir), base_url)
-        # The live preview skips the index and the gate: a full pass per edit would undo the
-        # cache, and a preview is never published.
+        # The live preview skips the PDFs, the index and the gate: a full pass per edit would
+        # undo the cache, and a preview is never published (`ikgen pdf` makes one PDF).
         if self.serving:
             return
+        if self.rendered is not None:
+            self.write_pdfs(config)
         if self.config.sok == "pagefind":
             try:
                 build_search_index(Path(config.site_dir), self.sok_namnder)
             except SearchIndexError as exc:
                 raise PluginError(str(exc)) from None
         self.publish_gate(config)
+
+    def write_pdfs(self, config: MkDocsConfig) -> None:
+        """The PDF/A of every published plan and report (publish/pdf.py)."""
+        assert self.rendered is not None
+        corpus = self.rendered.site.corpus
+        base_url = corpus.kommun.webbplats or config.site_url or ""
+        try:
+            done = write_pdfs(corpus, Path(config.site_dir), base_url)
+        except PdfError as exc:
+            raise PluginError(str(exc)) from None
+        if self.build is not None:
+            self.build.pdf_documents, self.build.pdf_seconds = done.documents, done.seconds
+        log.info(
+            "PDF/A: %d dokument, %d kB, %.1f s", done.documents, done.size // 1024, done.seconds
+        )
 
     def publish_gate(self, config: MkDocsConfig) -> None:
         """Stop the build if any written file holds an identity number (publish/gate.py).

@@ -98,7 +98,8 @@ def resolve(site: Path, url: str) -> str | None:
         path = path / "index.html" if base.endswith("/") else path
         if not path.is_file():
             return None
-        text = path.read_text(encoding="utf-8")
+        # Pages and data are UTF-8; a PDF is binary and only has to be there.
+        text = path.read_bytes().decode("utf-8", "replace")
         found = _REFRESH.search(text)
         if not found or not base.endswith("/"):
             break

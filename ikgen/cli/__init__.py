@@ -17,6 +17,7 @@ from ..core.diagnostics import ContentError
 from ..pipeline import check_content, load_checked
 from . import editor as cli_editor
 from . import output
+from . import pdf as cli_pdf
 from .serve import hand_over, serve
 
 
@@ -45,6 +46,7 @@ def _parser() -> argparse.ArgumentParser:
         else:
             cmd.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="adress:port")
     cli_editor.add_parsers(sub)
+    cli_pdf.add_parser(sub)
     return parser
 
 
@@ -58,6 +60,8 @@ def main(argv: list[str] | None = None) -> int:
             return _build(Path(args.config_file), args.site_dir, args.utkast)
         if args.command == "serve":
             return _serve(Path(args.config_file), args.dev_addr, args.utkast)
+        if args.command == "pdf":
+            return cli_pdf.run(args)
         if args.command in cli_editor.COMMANDS:
             return cli_editor.run(args)
     except ContentError as exc:
@@ -179,6 +183,9 @@ def _build(config_file: Path, site_dir: str | None, show_drafts: bool) -> int:
         f"Webbplatsen är byggd i {final}/ (titta med 'ikgen serve'"
         f" eller 'python3 -m http.server -d {final}')."
     )
+    if state.pdf_documents:
+        seconds = f"{state.pdf_seconds:.1f}".replace(".", ",")
+        print(f"PDF/A: {state.pdf_documents} dokument på {seconds} s.")
     return 0
 
 

@@ -75,6 +75,12 @@ def document_data(namnd_id: str, year: int, period_id: str | None, ext: str) -> 
     return data_file(namnd_id, year, period_id or "plan", ext)
 
 
+def document_pdf_file(namnd_id: str, year: int, period_id: str | None) -> str:
+    """The PDF/A of a plan (``period_id`` None) or a follow-up report, e.g.
+    ``/data/socialnamnden/2024/delar-1.pdf``."""
+    return document_data(namnd_id, year, period_id, "pdf")
+
+
 def actions_data(namnd_id: str, ext: str) -> str:
     """A nämnd's actions as open data: ``/data/socialnamnden/atgarder.json`` (or ``.csv``)."""
     return f"/data/{namnd_id}/atgarder.{ext}"
@@ -150,3 +156,8 @@ def of_document(doc: DocumentRef) -> str:
 def data_of_document(doc: DocumentRef, ext: str) -> str:
     """The data file of a document."""
     return document_data(doc.namnd_id, doc.year, doc.period_id, ext)
+
+
+def document_pdf(doc: DocumentRef) -> str:
+    """The PDF/A of a document: ``/data/{nämnd}/{år}/{period}.pdf`` (``plan.pdf``)."""
+    return document_pdf_file(doc.namnd_id, doc.year, doc.period_id)

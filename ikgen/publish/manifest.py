@@ -100,6 +100,16 @@ def data_files(n: NamndContent) -> list[tuple[str, int, str, str]]:
     return out
 
 
+def pdf_files(n: NamndContent) -> list[str]:
+    """The PDF/A URL of every published plan and report of a nämnd, old ids included."""
+    docs = [d for d in (*n.plans.values(), *n.uppfoljningar.values()) if not d.is_draft]
+    return [
+        urls.document_pdf_file(nid, d.year, d.period_id)
+        for nid in (n.id, *n.namnd.tidigare_id)
+        for d in docs
+    ]
+
+
 def action_data_files(corpus: Corpus, n: NamndContent) -> list[str]:
     """The URLs of a nämnd's action data files (none when it has no actions with ids)."""
     if not action_register(corpus, n).actions:
@@ -117,7 +127,7 @@ STATIC_FILES = (
 
 
 def build_manifest(site: Site) -> Manifest:
-    """The manifest of a site: its pages and anchors, data files, feeds and redirects."""
+    """The manifest of a site: its pages and anchors, data files, PDFs, feeds and redirects."""
     corpus = site.corpus
     manifest = Manifest(urls={p.url for p in site.pages} | set(STATIC_FILES))
     manifest.urls.add(urls.feed())
@@ -125,6 +135,7 @@ def build_manifest(site: Site) -> Manifest:
         manifest.urls.update(urls.anchor(page.url, a) for a in page.anchors())
     for n in corpus.namnder.values():
         manifest.urls.update(urls.data_file(*f) for f in data_files(n))
+        manifest.urls.update(pdf_files(n))
         manifest.urls.update(action_data_files(corpus, n))
         manifest.urls.update(urls.feed(nid) for nid in (n.id, *n.namnd.tidigare_id))
     manifest.redirects = redirects(site)

@@ -21,6 +21,8 @@ def test_the_url_contract_of_the_design() -> None:
     assert urls.data_file("s", 2024, "delar-1", "json") == "/data/s/2024/delar-1.json"
     assert urls.data_file("s", 2024, "delar-1", "csv") == "/data/s/2024/delar-1.csv"
     assert urls.document_data("s", 2024, None, "json") == "/data/s/2024/plan.json"
+    assert urls.document_pdf_file("s", 2024, "delar-1") == "/data/s/2024/delar-1.pdf"
+    assert urls.document_pdf_file("s", 2024, None) == "/data/s/2024/plan.pdf"
     assert urls.feed() == "/atom.xml" and urls.feed("s") == "/s/atom.xml"
 
 

@@ -1,6 +1,6 @@
 """The data catalogue in DCAT-AP-SE (JSON-LD), for harvesting by dataportal.se.
 
-One ``dcat:Dataset`` per published plan or follow-up, each with a JSON and a CSV
+One ``dcat:Dataset`` per published plan or follow-up, each with a JSON, a CSV and a PDF/A
 ``dcat:Distribution``. Without a known site address the IRIs are site-relative (``/data/…``),
 which JSON-LD resolves against the catalogue's own address.
 """
@@ -55,6 +55,19 @@ def _distribution(url: str, ext: str, schema: str | None) -> dict:
     return out
 
 
+def _pdf_distribution(url: str) -> dict:
+    """The document as PDF/A-2b (publish/pdf.py), for meeting papers and the e-archive."""
+    return {
+        "@id": urls.anchor(url, "distribution"),
+        "@type": "dcat:Distribution",
+        "dcterms:title": _sv("PDF/A-2b (för sammanträdeshandlingar och e-arkiv)"),
+        "dcat:accessURL": _ref(url),
+        "dcat:downloadURL": _ref(url),
+        "dcterms:format": _ref(f"{_EU}file-type/PDFA2B"),
+        "dcat:mediaType": _ref("http://www.iana.org/assignments/media-types/application/pdf"),
+    }
+
+
 def _dataset(corpus: Corpus, n: NamndContent, doc: Document, base: str, agent: str) -> dict:
     is_plan = doc.period_id is None
     title = f"Internkontrollplan {doc.year}" if is_plan else report_title(corpus, doc)
@@ -87,7 +100,8 @@ def _dataset(corpus: Corpus, n: NamndContent, doc: Document, base: str, agent: s
                 urls.absolute(base, urls.data_schema(schema)),
             )
             for ext in _FORMATS
-        ],
+        ]
+        + [_pdf_distribution(urls.absolute(base, urls.document_pdf(doc)))],
     }
     beslut = doc.content.beslut
     if beslut is not None and beslut.datum is not None:
