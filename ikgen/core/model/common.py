@@ -89,7 +89,7 @@ class StrictModel(BaseModel):
 
 
 class TillatetNummer(StrictModel):
-    """One identity number a document may publish, with why (see ikgen/sensitive.py).
+    """One identity number a document may publish, with why (see ikgen/core/sensitive.py).
 
     ikgen refuses any personnummer or samordningsnummer in the content. Listing one here, in
     the same file, under ``tillatna_nummer``, allows exactly that text in that file.
