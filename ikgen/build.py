@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from .core.cache import StampedCache
 from .core.render import Renderer
+from .preview import PreviewState
 from .publish.githistory import GitHistory
 
 
@@ -22,10 +23,16 @@ class Build:
     """Show drafts (``--utkast``): a local preview only, never a publishable site."""
     files: StampedCache = field(default_factory=StampedCache)
     """Read, parsed and validated content files, by path and file stamp."""
+    site_pages: StampedCache = field(default_factory=StampedCache)
+    """Each nämnd's pages and navigation (core/site.py), by the stamps of its files."""
     pages: StampedCache = field(default_factory=StampedCache)
     """Rendered Markdown per page, by the stamps of the files it depends on."""
     checked: StampedCache = field(default_factory=StampedCache)
     """The cross-document problems of a content folder, by the stamps of all its files."""
+    exports: StampedCache = field(default_factory=StampedCache)
+    """Each nämnd's open-data files, by the stamps of the files they are made from."""
+    preview: PreviewState = field(default_factory=PreviewState)
+    """What the previous build of a serve session wrote (only ``ikgen serve`` uses it)."""
     history: GitHistory = field(default_factory=GitHistory)
     """The git look-up for "Ändringar efter beslutet"."""
     pdf_documents: int = 0

@@ -8,6 +8,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from mkdocs.commands.build import _build_page as build_page
+from mkdocs.commands.build import _populate_page as populate_page
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -15,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 
 from .build import Build
 from .core import colors, urls
@@ -68,6 +71,8 @@ class IkgenPlugin(BasePlugin[IkgenConfig]):
         """This build's (or serve session's) state; ``ikgen build`` hands in its own."""
         self.rendered: RenderedSite | None = None
         self.serving = False
+        self.nav_files: tuple[Files, Navigation] | None = None
+        """This build's files and navigation, until ``on_env`` hands them to the preview."""
         self.sok_namnder: list[str] = []
         """Nämnder with a search index of their own (ikgen/publish/search.py, ``split_namnder``)."""
 
@@ -76,15 +81,9 @@ class IkgenPlugin(BasePlugin[IkgenConfig]):
         return Path(config.config_file_path).parent / self.config.innehall
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        if self.build is None or self.build.show_drafts != self.config.utkast:
-            self.build = Build(show_drafts=self.config.utkast)
-        try:
-            corpus = load_checked(self.content_dir(config), self.build)
-        except ContentError as exc:
-            raise PluginError("Innehållet har fel:\n" + str(exc)) from None
-        self.rendered = render_site(corpus, self.build)
+        corpus = self.prepare(config)
+        assert self.rendered is not None and self.build is not None
         shown = self.rendered.site.corpus
-        self.sok_namnder = split_namnder(shown, self.config.sok_per_namnd)
         _check_settings(config, allowed_keys(_sources(shown)))
         if config.site_name in ("", "Internkontroll"):
             # Material prints site_name and nav titles unescaped: YAML text is escaped here.
@@ -97,7 +96,73 @@ class IkgenPlugin(BasePlugin[IkgenConfig]):
         for f in _apply_profile(corpus, config):
             files.append(f)
         config.nav = [_nav_entry(item) for item in self.rendered.site.nav]
+        if self.serving:
+            self.build.preview.record(self.rendered.files, self.chrome())
         return files
+
+    def prepare(self, config: MkDocsConfig) -> Corpus:
+        """Load and check the content and make every page's Markdown (cached per session)."""
+        if self.build is None or self.build.show_drafts != self.config.utkast:
+            self.build = Build(show_drafts=self.config.utkast)
+        try:
+            corpus = load_checked(self.content_dir(config), self.build)
+        except ContentError as exc:
+            raise PluginError("Innehållet har fel:\n" + str(exc)) from None
+        self.rendered = render_site(corpus, self.build)
+        self.sok_namnder = split_namnder(self.rendered.site.corpus, self.config.sok_per_namnd)
+        return corpus
+
+    def chrome(self) -> tuple[Any, ...]:
+        """What every page shows besides its own Markdown, made from the content: navigation,
+        the set of pages, publisher, address, graphic profile, search split, drafts."""
+        assert self.rendered is not None and self.build is not None
+        site = self.rendered.site
+        kommun = site.corpus.kommun
+        return (
+            repr(site.nav),
+            tuple(self.rendered.files),
+            site.corpus.utgivare,
+            kommun.webbplats,
+            repr(kommun.profil),
+            tuple(self.sok_namnder),
+            self.build.show_drafts,
+        )
+
+    def quick_rebuild(self, config: MkDocsConfig) -> bool:
+        """Under ``ikgen serve``, after an edit in content/: build only the pages whose Markdown
+        changed, with the last build's navigation and theme (ikgen/preview.py). False when
+        more changed than that, so that MkDocs must build the whole site."""
+        if self.build is None or self.build.preview.engine is None:
+            return False
+        files, nav, env = self.build.preview.engine
+        self.prepare(config)
+        assert self.rendered is not None
+        changed = self.build.preview.changed_pages(self.rendered.files, self.chrome())
+        if changed is None:
+            return False
+        pages = [files.get_file_from_path(src) for src in changed]
+        for f in pages:
+            assert f is not None and f.page is not None
+            f.content_string = self.rendered.files[f.src_uri]
+            populate_page(f.page, config, files)
+        doc_files = files.documentation_pages()
+        for f in pages:
+            assert f is not None and f.page is not None
+            build_page(f.page, config, doc_files, nav, env)
+        self.build.preview.record(self.rendered.files, self.chrome(), len(pages))
+        self.write_exports(config)
+        return True
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if self.build is not None:
+            self.build.preview.engine = None  # until on_env: a quick rebuild needs all three
+        self.nav_files = (files, nav)
+        return nav
+
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        if self.serving and self.build is not None and self.nav_files is not None:
+            self.build.preview.engine = (*self.nav_files, env)
+        return env
 
     def on_page_markdown(self, markdown: str, /, *, page: Any, config: MkDocsConfig, files: Files):
         """With drafts shown, every page says so: a preview is never mistaken for the site."""
@@ -132,8 +197,7 @@ class IkgenPlugin(BasePlugin[IkgenConfig]):
     @event_priority(-100)  # last: the gate must see what every other plugin wrote too
     def on_post_build(self, /, *, config: MkDocsConfig) -> None:
         if self.rendered is not None:
-            base_url = self.rendered.site.corpus.kommun.webbplats or config.site_url or ""
-            write_exports(self.rendered.site, Path(config.site_dir), base_url)
+            self.write_exports(config)
         # The live preview skips the PDFs, the index and the gate: a full pass per edit would
         # undo the cache, and a preview is never published (`ikgen pdf` makes one PDF).
         if self.serving:
@@ -146,6 +210,24 @@ class IkgenPlugin(BasePlugin[IkgenConfig]):
             except SearchIndexError as exc:
                 raise PluginError(str(exc)) from None
         self.publish_gate(config)
+
+    def write_exports(self, config: MkDocsConfig) -> None:
+        """Open data, feeds, urls.txt and redirects; a preview writes only what changed."""
+        assert self.rendered is not None and self.build is not None
+        base_url = self.rendered.site.corpus.kommun.webbplats or config.site_url or ""
+        if not self.serving:
+            write_exports(self.rendered.site, Path(config.site_dir), base_url)
+            return
+        stamps = self.rendered.stamps
+        memo = stamps.memo(self.build.exports, base_url) if stamps is not None else None
+        changed = self.build.preview.changed_exports
+        site_dir = Path(config.site_dir)
+        write_exports(self.rendered.site, site_dir, base_url, memo=memo, only_changed=changed)
+
+    def on_build_error(self, /, *, error: Exception) -> None:
+        # A failed preview build may have written part of the pages: start the next one afresh.
+        if self.build is not None:
+            self.build.preview.forget()
 
     def write_pdfs(self, config: MkDocsConfig) -> None:
         """The PDF/A of every published plan and report (publish/pdf.py)."""

@@ -36,8 +36,10 @@ def _load(content_dir: Path, build: Build) -> tuple[Corpus | None, list[Diagnost
     corpus, problems = load_partial(content_dir, build.files)
     if corpus is not None:
         # `ikgen build` checks before MkDocs starts and the plugin loads again: check once.
-        stamps = cache.PageStamps(corpus.root, list(corpus.namnder)).everything
-        problems += build.checked.get(str(corpus.root), stamps, lambda: check_corpus(corpus))
+        stamps = cache.PageStamps(corpus.root, list(corpus.namnder))
+        memo = stamps.memo(build.checked, "checks")
+        compute = functools.partial(check_corpus, corpus, memo)
+        problems += build.checked.get(str(corpus.root), stamps.everything, compute)
     return corpus, problems
 
 
@@ -48,14 +50,17 @@ class RenderedSite:
     site: Site
     files: dict[str, str]
     """Markdown text per source path."""
+    stamps: cache.PageStamps | None = None
+    """The content files' stamps the pages were made from (caches of later steps use them)."""
 
 
 def render_site(corpus: Corpus, build: Build | None = None) -> RenderedSite:
     """Every page of the site as Markdown (drafts only if the build shows them)."""
     build = build or Build()
-    site = build_site(corpus, show_drafts=build.show_drafts)
     # Cached per page by the stamps of the files it depends on (see ikgen/core/cache.py).
     stamps = cache.PageStamps(corpus.root, list(corpus.namnder))
+    memo = stamps.memo(build.site_pages, build.show_drafts)
+    site = build_site(corpus, show_drafts=build.show_drafts, memo=memo)
     # One look at git for the whole build, not a git command per page (publish/githistory.py).
     with build.history.build_scope(corpus.root, corpus.documents()):
         files = {
@@ -66,7 +71,7 @@ def render_site(corpus: Corpus, build: Build | None = None) -> RenderedSite:
             )
             for p in site.pages
         }
-    return RenderedSite(site, files)
+    return RenderedSite(site, files, stamps)
 
 
 def write_markdown(rendered: RenderedSite, folder: Path) -> None:

@@ -2,11 +2,13 @@
 
 The same steps as ``mkdocs serve`` (a temporary site folder, a live-reload server, the
 plugins' startup, serve and shutdown events), written out so the drafts setting and the
-pre-check's state reach the plugin as objects, not through the environment.
+pre-check's state reach the plugin as objects, not through the environment, and so that a
+rebuild after an edit builds only the pages the edit changed (ikgen/preview.py).
 """
 
 from __future__ import annotations
 
+import logging
 import shutil
 import tempfile
 from pathlib import Path
@@ -14,6 +16,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..build import Build
+from ..preview import folder_stamps
+
+log = logging.getLogger("mkdocs.commands.serve")
 
 
 def hand_over(config: Any, build: Build) -> None:
@@ -24,40 +29,73 @@ def hand_over(config: Any, build: Build) -> None:
         plugin.build = build
 
 
-def serve(config_file: Path, dev_addr: str, build: Build) -> None:
-    """Serve a live preview until Ctrl+C; every rebuild reuses ``build``'s caches."""
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-    from mkdocs.livereload import LiveReloadServer, _serve_url
+class Preview:
+    """One preview session's builds into one site folder, each reusing the last one's work."""
 
-    site_dir = tempfile.mkdtemp(prefix="ikgen-serve-")
+    def __init__(self, config_file: Path, site_dir: str, build: Build, dev_addr: str | None = None):
+        from mkdocs.livereload import _serve_url
 
-    def get_config() -> Any:
-        config = load_config(str(config_file), site_dir=site_dir, dev_addr=dev_addr)
-        hand_over(config, build)
+        self.config_file, self.site_dir, self.build = config_file, site_dir, build
+        self.dev_addr = dev_addr
+        self.config = self.load_config()
+        self.config.plugins.on_startup(command="serve", dirty=False)
+        hand_over(self.config, build)  # on_startup made the plugin a fresh state: use ours
+        host, port = self.config.dev_addr
+        self.mount_path = urlsplit(self.config.site_url or "/").path
+        self.serve_url = _serve_url(host, port, self.mount_path)
+
+    def load_config(self) -> Any:
+        """mkdocs.yml as it is now, with this session's state handed to the plugin."""
+        from mkdocs.config import load_config
+
+        options = {"dev_addr": self.dev_addr} if self.dev_addr else {}
+        config = load_config(str(self.config_file), site_dir=self.site_dir, **options)
+        hand_over(config, self.build)
         return config
 
-    config = get_config()
-    config.plugins.on_startup(command="serve", dirty=False)
-    hand_over(config, build)  # on_startup made the plugin a fresh state: use ours
+    def __call__(self, config: Any = None) -> None:
+        """Build the preview (the live-reload server calls this after every change): only the
+        changed pages when only content/ changed, else the whole site (ikgen/preview.py)."""
+        from mkdocs.commands.build import build as mkdocs_build
+        from mkdocs.exceptions import Abort, PluginError
+
+        settings = folder_stamps(self.config_file, self.config.docs_dir, self.theme_dir)
+        plugin = self.config.plugins.get("ikgen")
+        if config is None and plugin is not None and settings == self.build.preview.settings:
+            try:
+                if plugin.quick_rebuild(self.config):
+                    return
+            except PluginError as exc:
+                plugin.on_build_error(error=exc)
+                log.error(str(exc))
+                raise Abort("Aborted with a BuildError!") from None
+        self.config = config or self.load_config()
+        self.config.site_url = self.serve_url
+        mkdocs_build(self.config, serve_url=self.serve_url)
+        self.build.preview.settings = settings
+
+    @property
+    def theme_dir(self) -> str | None:
+        """The theme folder of mkdocs.yml (``custom_dir``), if any."""
+        return self.config.theme.custom_dir
+
+
+def serve(config_file: Path, dev_addr: str, build: Build) -> None:
+    """Serve a live preview until Ctrl+C; every rebuild reuses ``build``'s caches."""
+    from mkdocs.livereload import LiveReloadServer
+
+    site_dir = tempfile.mkdtemp(prefix="ikgen-serve-")
+    preview = Preview(config_file, site_dir, build, dev_addr)
+    config = preview.config
     host, port = config.dev_addr
-    mount_path = urlsplit(config.site_url or "/").path
-    serve_url = _serve_url(host, port, mount_path)
-
-    def builder(config: Any = None) -> None:
-        if config is None:
-            config = get_config()
-        config.site_url = serve_url
-        mkdocs_build(config, serve_url=serve_url)
-
     server = LiveReloadServer(
-        builder=builder, host=host, port=port, root=site_dir, mount_path=mount_path
+        builder=preview, host=host, port=port, root=site_dir, mount_path=preview.mount_path
     )
     try:
-        builder(config)
+        preview(config)
         server.watch(config.docs_dir)
         server.watch(config.config_file_path)
-        server = config.plugins.on_serve(server, config=config, builder=builder)
+        server = config.plugins.on_serve(server, config=config, builder=preview)
         for item in config.watch:
             server.watch(item)
         try:

@@ -11,11 +11,12 @@ site.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from typing import Literal
 
 from .corpus import Corpus, Document, NamndContent
-from .derive import controls_of, reports_in_order
+from .derive import ControlInPlan, controls_of, reports_in_order
 from .model import Atgard, Galler, Kommun, Plan, Uppfoljning
 
 PAGE_ANCHORS = frozenset({"sena-atgarder", "oppna-atgarder", "avslutade-atgarder"})
@@ -212,19 +213,18 @@ def decided_in(corpus: Corpus, doc: Document) -> list[tuple[ActionOrigin, Atgard
     plan_doc = corpus.namnder[doc.namnd_id].plans.get(doc.year)
     plan = plan_doc.content if plan_doc is not None else None
     assert plan is None or isinstance(plan, Plan)
+    controls = controls_of(plan) if plan is not None else {}
+    origin = functools.partial(_origin, corpus.kommun, plan, controls, doc)
     out = []
     for i, res in enumerate(content.kontroller):
         for j, a in enumerate(res.atgarder):
-            loc = ("kontroller", i, "atgarder", j)
-            item = Galler(kontroll=res.kontroll)
-            out.append((_origin(corpus.kommun, plan, doc, loc, item), a))
+            out.append((origin(("kontroller", i, "atgarder", j), Galler(kontroll=res.kontroll)), a))
     for i, finding in enumerate(content.iakttagelser):
         for j, a in enumerate(finding.atgarder):
-            loc = ("iakttagelser", i, "atgarder", j)
             item = a if _concerns_something(a) else finding
-            out.append((_origin(corpus.kommun, plan, doc, loc, item), a))
+            out.append((origin(("iakttagelser", i, "atgarder", j), item), a))
     for i, a in enumerate(content.atgarder):
-        out.append((_origin(corpus.kommun, plan, doc, ("atgarder", i), a), a))
+        out.append((origin(("atgarder", i), a), a))
     return [(o, a) for o, a in out if a.id]
 
 
@@ -233,11 +233,16 @@ def _concerns_something(item: Galler) -> bool:
 
 
 def _origin(
-    kommun: Kommun, plan: Plan | None, doc: Document, loc: tuple, item: Galler
+    kommun: Kommun,
+    plan: Plan | None,
+    controls: dict[str, ControlInPlan],
+    doc: Document,
+    loc: tuple,
+    item: Galler,
 ) -> ActionOrigin:
     """What an action in a report concerns, with the plan's or the area's title."""
     if item.kontroll:
-        found = controls_of(plan).get(item.kontroll) if plan else None
+        found = controls.get(item.kontroll)
         label = found.kontroll.titel if found else item.galler
         return ActionOrigin(doc, loc, "kontroll", item.kontroll, label)
     if item.risk:

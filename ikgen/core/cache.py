@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 T = TypeVar("T")
 Stamp = tuple[int, int]
@@ -83,6 +83,21 @@ class PageStamps:
         if namnd_id is None or namnd_id not in self.per_namnd:
             return self.everything
         return self.per_namnd[namnd_id]
+
+    def memo(self, cache: StampedCache, *key: Any) -> NamndMemo:
+        """A look-up of anything made from one nämnd's files (and kommun.yml) in ``cache``:
+        its pages, checks or data files, made again only when one of those files changed."""
+
+        def look_up(namnd_id: str, compute: Callable[[], T]) -> T:
+            return cache.get((str(self.root), *key, namnd_id), self.of(namnd_id), compute)
+
+        return look_up
+
+
+class NamndMemo(Protocol):
+    """Returns what ``compute`` returns for a nämnd, from a cache when its files are unchanged."""
+
+    def __call__(self, namnd_id: str, compute: Callable[[], T], /) -> T: ...
 
 
 def _folder_stamps(folder: Path) -> tuple[tuple[str, Stamp | None], ...]:

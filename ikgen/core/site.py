@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import ClassVar
 
 from . import urls
 from .actions import ActionRegister, action_register
+from .cache import NamndMemo
 from .corpus import Corpus, Document, NamndContent
 from .derive import (
     ControlHistory,
@@ -202,8 +204,12 @@ def report_title(corpus: Corpus, doc: Document) -> str:
     return f"Uppföljning {label} {doc.year}"
 
 
-def build_site(corpus: Corpus, *, show_drafts: bool = False) -> Site:
-    """Every page of the site, made from a corpus that is already validated and checked."""
+def build_site(corpus: Corpus, *, show_drafts: bool = False, memo: NamndMemo | None = None) -> Site:
+    """Every page of the site, made from a corpus that is already validated and checked.
+
+    ``memo`` may serve a nämnd's pages from a cache (``ikgen serve``): they are made from
+    kommun.yml and that nämnd's files only.
+    """
     if not show_drafts:
         corpus = corpus.without_drafts()
     corpus = without_secrets(corpus)  # secret texts never reach a page, not even a preview
@@ -212,7 +218,8 @@ def build_site(corpus: Corpus, *, show_drafts: bool = False) -> Site:
     nav = [NavItem("Start", start)]
     sections = []
     for n in corpus.namnder.values():
-        namnd_pages, namnd_nav = _namnd_pages(corpus, n)
+        compute = functools.partial(_namnd_pages, corpus, n)
+        namnd_pages, namnd_nav = memo(n.id, compute) if memo else compute()
         pages += namnd_pages
         sections.append(namnd_nav)
     nav += _grouped(sections)

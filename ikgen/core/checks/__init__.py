@@ -7,9 +7,11 @@ warnings: allowed but probably unintended content, printed by ``ikgen check``, n
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
-from ..corpus import Corpus
+from ..cache import NamndMemo
+from ..corpus import Corpus, NamndContent
 from ..diagnostics import Diagnostic
 from ..load import SourceDocument
 from ..model import Kommun
@@ -23,18 +25,29 @@ from .uppfoljning import check_uppfoljning
 __all__ = ["RESERVED_ANCHORS", "check_corpus", "warn_corpus"]
 
 
-def check_corpus(corpus: Corpus) -> list[Diagnostic]:
-    """Every cross-document problem in the corpus (empty when all is well)."""
+def check_corpus(corpus: Corpus, memo: NamndMemo | None = None) -> list[Diagnostic]:
+    """Every cross-document problem in the corpus (empty when all is well).
+
+    ``memo`` may serve a nämnd's own checks from a cache (``ikgen serve``): they read only
+    kommun.yml and that nämnd's files.
+    """
     out = _check_kommun(corpus.kommun, corpus.kommun_source)
     out += _check_profile_files(corpus)
     for n in corpus.namnder.values():
-        for doc in n.plans.values():
-            out += check_plan(corpus.kommun, doc)
-        for doc in n.uppfoljningar.values():
-            out += check_uppfoljning(corpus, doc)
-        out += check_stable_ids(n.plans.values())
-        out += check_actions(corpus, n)
+        compute = functools.partial(_check_namnd, corpus, n)
+        out += memo(n.id, compute) if memo else compute()
     out += check_owners(corpus)  # one nämnd, risk or control per URL and anchor
+    return out
+
+
+def _check_namnd(corpus: Corpus, n: NamndContent) -> list[Diagnostic]:
+    out = []
+    for doc in n.plans.values():
+        out += check_plan(corpus.kommun, doc)
+    for doc in n.uppfoljningar.values():
+        out += check_uppfoljning(corpus, doc)
+    out += check_stable_ids(n.plans.values())
+    out += check_actions(corpus, n)
     return out
 
 

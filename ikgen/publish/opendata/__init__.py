@@ -4,12 +4,16 @@ the URL manifest and redirect pages. Engine-agnostic: writes plain files into a 
 
 from __future__ import annotations
 
-import json
+import functools
+from collections.abc import Callable
 from pathlib import Path
+
+import orjson
 
 from ...core import urls
 from ...core.actions import action_register
-from ...core.corpus import Corpus
+from ...core.cache import NamndMemo
+from ...core.corpus import Corpus, NamndContent
 from ...core.secrecy import without_secrets
 from ...core.site import Site
 from ..manifest import build_manifest, data_files, write_redirects
@@ -21,11 +25,23 @@ from .schema import plan_schema, report_schema
 
 
 def _json(data: object) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    # Same text as json.dumps(data, ensure_ascii=False, indent=2), which runs in pure Python
+    # with an indent; only very small floats differ in notation (0.00001, not 1e-05).
+    return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8") + "\n"
 
 
-def export_files(corpus: Corpus, base_url: str = "") -> dict[str, str]:
-    """Every export file (URL path → text) of the published (non-draft) corpus."""
+NamndExports = tuple[dict[str, str], dict[str, str]]
+"""A nämnd's own export files and the copies under its earlier ids (URL path → text)."""
+
+
+def export_files(
+    corpus: Corpus, base_url: str = "", memo: NamndMemo | None = None
+) -> dict[str, str]:
+    """Every export file (URL path → text) of the published (non-draft) corpus.
+
+    ``memo`` may serve a nämnd's files from a cache; they depend only on kommun.yml and that
+    nämnd's own files.
+    """
     corpus = without_secrets(corpus.without_drafts())
     files: dict[str, str] = {
         urls.data_schema("plan"): _json(plan_schema(base_url)),
@@ -35,36 +51,56 @@ def export_files(corpus: Corpus, base_url: str = "") -> dict[str, str]:
     }
     copies: dict[str, str] = {}
     for n in corpus.namnder.values():
-        own: dict[str, dict] = {}
-        for doc in n.plans.values():
-            own[urls.data_of_document(doc, "json")] = plan_json(corpus, n, doc, base_url)
-        for doc in n.uppfoljningar.values():
-            own[urls.data_of_document(doc, "json")] = report_json(corpus, n, doc, base_url)
-        feed = atom_feed(corpus, n.id, base_url)
-        # An earlier nämnd id keeps its data and feed URLs as copies (files cannot redirect).
-        for nid, year, name, ext in data_files(n):
-            data = own[urls.data_file(n.id, year, name, "json")]
-            target = files if nid == n.id else copies
-            text = _json(data) if ext == "json" else to_csv(data)
-            target[urls.data_file(nid, year, name, ext)] = text
-        for nid in (n.id, *n.namnd.tidigare_id):
-            (files if nid == n.id else copies)[urls.feed(nid)] = feed
-        register = action_register(corpus, n)
-        if register.actions:
-            data = actions_json(corpus, n, register, base_url)
-            files[urls.actions_data(n.id, "json")] = _json(data)
-            files[urls.actions_data(n.id, "csv")] = actions_csv(data)
+        compute = functools.partial(_namnd_exports, corpus, n, base_url)
+        own, own_copies = memo(n.id, compute) if memo else compute()
+        files.update(own)
+        copies.update(own_copies)
     # `ikgen check` gives every URL one owner (core/checks/owners.py); should two claim one
     # anyway, a nämnd's own file is never replaced by another's copy.
     return {**copies, **files}
 
 
-def write_exports(site: Site, site_dir: Path, base_url: str = "") -> dict[str, int]:
-    """Write exports, the URL manifest and redirect pages into a built site; return counts."""
-    files = export_files(site.corpus, base_url)
+def _namnd_exports(corpus: Corpus, n: NamndContent, base_url: str) -> NamndExports:
+    files: dict[str, str] = {}
+    copies: dict[str, str] = {}
+    own: dict[str, dict] = {}
+    for doc in n.plans.values():
+        own[urls.data_of_document(doc, "json")] = plan_json(corpus, n, doc, base_url)
+    for doc in n.uppfoljningar.values():
+        own[urls.data_of_document(doc, "json")] = report_json(corpus, n, doc, base_url)
+    feed = atom_feed(corpus, n.id, base_url)
+    # An earlier nämnd id keeps its data and feed URLs as copies (files cannot redirect).
+    for nid, year, name, ext in data_files(n):
+        data = own[urls.data_file(n.id, year, name, "json")]
+        target = files if nid == n.id else copies
+        text = _json(data) if ext == "json" else to_csv(data)
+        target[urls.data_file(nid, year, name, ext)] = text
+    for nid in (n.id, *n.namnd.tidigare_id):
+        (files if nid == n.id else copies)[urls.feed(nid)] = feed
+    register = action_register(corpus, n)
+    if register.actions:
+        data = actions_json(corpus, n, register, base_url)
+        files[urls.actions_data(n.id, "json")] = _json(data)
+        files[urls.actions_data(n.id, "csv")] = actions_csv(data)
+    return files, copies
+
+
+def write_exports(
+    site: Site,
+    site_dir: Path,
+    base_url: str = "",
+    *,
+    memo: NamndMemo | None = None,
+    only_changed: Callable[[dict[str, str]], dict[str, str]] | None = None,
+) -> dict[str, int]:
+    """Write exports, the URL manifest and redirect pages into a built site; return counts.
+
+    ``only_changed`` picks the files to write (``ikgen serve`` writes those whose text changed).
+    """
+    files = export_files(site.corpus, base_url, memo)
     manifest = build_manifest(site)
     files[urls.MANIFEST] = manifest.text()
-    for url, text in files.items():
+    for url, text in (only_changed(files) if only_changed else files).items():
         target = Path(site_dir) / url.lstrip("/")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8", newline="")
