@@ -15,6 +15,7 @@ import gzip
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -25,9 +26,11 @@ from typing import Any
 import yaml
 
 from bench import synth
+from bench.pagebytes import page_bytes
+from bench.preview import ikgen_preview, mkdocs_preview
 from ikgen.mkdocs_plugin import _nav_entry
 from ikgen.pipeline import load_checked, render_site, write_markdown
-from ikgen.publish.search import build_search_index, split_namnder
+from ikgen.publish.search import build_search_index, split_namnder, split_years
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ("avvikelser", "delegationsordningen", "behörigheter", "fakturor")
@@ -47,14 +50,16 @@ COLUMNS: tuple[tuple[str, Any], ...] = (
     ("mkdocs build s", _secs("mkdocs_s")),
     ("varav Pagefind s", lambda r: f"{r['pagefind_s']:.1f}"),
     ("minne MB", lambda r: f"{r['peak_mb']:.0f}"),
+    ("minne mkdocs MB", lambda r: f"{r['mkdocs_peak_mb']:.0f}"),
+    ("förhandsvisning s", lambda r: _opt(r["preview_s"], "{:.2f}")),
+    ("mkdocs serve s", lambda r: _opt(r["mkdocs_preview_s"], "{:.1f}")),
     ("webbplats MB", lambda r: f"{r['site_bytes'] / 1e6:.1f}"),
     ("KB/sida", lambda r: f"{r['site_bytes'] / max(r['pages'], 1) / 1e3:.1f}"),
-    (
-        "första sökningen KB (gz)",
-        lambda r: (
-            "–" if r["first_search_bytes"] is None else f"{r['first_search_bytes'] / 1e3:.0f}"
-        ),
-    ),
+    ("ram KB/sida", lambda r: f"{r['chrome_bytes_per_page'] / 1e3:.1f}"),
+    ("innehåll KB/sida", lambda r: f"{r['content_bytes_per_page'] / 1e3:.1f}"),
+    ("första sökningen KB (gz), hela webbplatsen", lambda r: _kb(r["first_search_bytes"])),
+    ("från en nämnds sida", lambda r: _kb(r.get("first_search_namnd_bytes"))),
+    ("PDF/A s/dokument", lambda r: f"{r['pdf_s_per_document']:.2f}"),
     (
         "Materials index MB (gz)",
         lambda r: (
@@ -65,11 +70,30 @@ COLUMNS: tuple[tuple[str, Any], ...] = (
 """The table's columns: Swedish heading, cell text. Times are wall (CPU) seconds."""
 
 
+def _kb(value: int | None) -> str:
+    return "–" if value is None else f"{value / 1e3:.0f}"
+
+
+def _opt(value: float | None, fmt: str) -> str:
+    return "–" if value is None else fmt.format(value)
+
+
+PREVIEW_EDITS = 5
+"""Edits per preview measurement (``ikgen serve``); the median is reported."""
+MKDOCS_SERVE_UP_TO = int(os.environ.get("BENCH_MKDOCS_SERVE_UP_TO", "1000"))
+"""Plain ``mkdocs serve`` rebuilds the whole site per edit (about ``mkdocs_s``): measured up to
+this N, with one edit from N=1,000 (three below), to keep the bench within its time."""
+
+
 def make_project(work: Path, n: int) -> Path:
     """A project with N synthetic reports and the repository's mkdocs.yml, theme and docs."""
     project = work / f"n{n}"
     shutil.rmtree(project, ignore_errors=True)
     synth.generate(project / "content", n)
+    # Plain MkDocs makes no PDFs: the build is compared without them, and the PDF/A cost is
+    # measured on its own (pdf_s_per_document) and cached between real builds.
+    kommun = project / "content" / "kommun.yml"
+    kommun.write_text(kommun.read_text(encoding="utf-8") + "pdf: false\n", encoding="utf-8")
     shutil.copytree(ROOT / "theme", project / "theme")
     shutil.copytree(ROOT / "docs", project / "docs")
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
@@ -125,17 +149,17 @@ def site_size(site: Path) -> tuple[int, int]:
     return total, pages
 
 
-def first_search_bytes(site: Path) -> int | None:
-    """The largest first search over QUERIES, in gzipped bytes (None without Chromium)."""
+def first_search_bytes(site: Path, whole_site: bool) -> int | None:
+    """The largest first search over QUERIES, in gzipped bytes (None without Chromium): from the
+    start page (the whole site) or from a report's page (its nämnd's index first)."""
     from bench.websok import chromium, first_search, served
 
+    start = "/"
+    if not whole_site:
+        report = next(site.glob("*/*/delar-1/index.html")).parent.relative_to(site)
+        start = f"/{report.as_posix()}/"
     try:
         with served(site) as url, chromium() as browser:
-            start = (
-                "/"
-                + next(site.glob("*/*/delar-1/index.html")).parent.relative_to(site).as_posix()
-                + "/"
-            )
             found = [first_search(browser, site, url, q, start) for q in QUERIES]
     except (ImportError, FileNotFoundError) as exc:
         print(f"Chromium eller Playwright saknas ({exc}); första sökningen mäts inte.")
@@ -146,6 +170,26 @@ def first_search_bytes(site: Path) -> int | None:
         if not result.results:
             raise RuntimeError(f"sökningen på '{result.query}' gav inga träffar")
     return max(result.bytes_gzipped for result in found)
+
+
+PDF_SAMPLE = 10
+"""Documents rendered to measure the PDF/A cost per document."""
+
+
+def pdf_seconds_per_document(corpus: Any) -> float:
+    """Median seconds WeasyPrint takes for one plan or report (serial, no cache)."""
+    from ikgen.publish.pdf import PdfMaker, public_pages, render_pdf
+
+    maker = PdfMaker()
+    pages = public_pages(corpus)
+    step = max(1, len(pages) // PDF_SAMPLE)
+    times = []
+    for page in pages[::step][:PDF_SAMPLE]:
+        html = maker.html(page)
+        start = time.perf_counter()
+        render_pdf(html)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
 
 
 def measure(n: int, work: Path, *, search: bool = True) -> dict[str, Any]:
@@ -159,11 +203,15 @@ def measure(n: int, work: Path, *, search: bool = True) -> dict[str, Any]:
     core_s, core_cpu = time.perf_counter() - start, time.process_time() - start_cpu
     build_s, build_cpu, peak_mb = timed([python, "-m", "ikgen.cli", "build"], project)
     start = time.perf_counter()
-    build_search_index(project / "site", split_namnder(rendered.site.corpus or corpus))
+    split = rendered.site.corpus or corpus
+    build_search_index(project / "site", split_namnder(split), split_years(split))
     pagefind_s = time.perf_counter() - start
     plain = plain_project(project, rendered)
-    mkdocs_s, mkdocs_cpu, _ = timed([python, "-m", "mkdocs", "build", "-q"], plain)
+    mkdocs_s, mkdocs_cpu, mkdocs_peak_mb = timed([python, "-m", "mkdocs", "build", "-q"], plain)
     site_bytes, pages = site_size(project / "site")
+    documents = sum(len(m.plans) + len(m.uppfoljningar) for m in corpus.namnder.values())
+    per_page = page_bytes(project / "site")
+    preview_s, mkdocs_preview_s = previews(n, project, plain)
     index = (plain / "site" / "search" / "search_index.json").read_bytes()
     return {
         "n": n,
@@ -172,9 +220,19 @@ def measure(n: int, work: Path, *, search: bool = True) -> dict[str, Any]:
         "build_s": round(build_s, 2),
         "mkdocs_s": round(mkdocs_s, 2),
         "peak_mb": round(peak_mb, 1),
+        "mkdocs_peak_mb": round(mkdocs_peak_mb, 1),
+        "preview_s": round(preview_s, 3),
+        "mkdocs_preview_s": None if mkdocs_preview_s is None else round(mkdocs_preview_s, 2),
+        "chrome_bytes_per_page": round(per_page.chrome),
+        "content_bytes_per_page": round(per_page.content),
         "site_bytes": site_bytes,
         "pages": pages,
-        "first_search_bytes": first_search_bytes(project / "site") if search else None,
+        "first_search_bytes": first_search_bytes(project / "site", True) if search else None,
+        "first_search_namnd_bytes": (
+            first_search_bytes(project / "site", False) if search else None
+        ),
+        "pdf_s_per_document": round(pdf_seconds_per_document(corpus), 3),
+        "pdf_documents": documents,
         "material_index_bytes": len(index),
         "material_index_gzip_bytes": len(gzip.compress(index, 6)),
         "pagefind_s": round(pagefind_s, 2),
@@ -183,6 +241,21 @@ def measure(n: int, work: Path, *, search: bool = True) -> dict[str, Any]:
         "build_cpu_s": round(build_cpu, 2),
         "mkdocs_cpu_s": round(mkdocs_cpu, 2),
     }
+
+
+def previews(n: int, project: Path, plain: Path) -> tuple[float, float | None]:
+    """Median seconds from saving an edit to one report to ``ikgen serve`` serving it, and the
+    same edit's latency under plain ``mkdocs serve`` (None above MKDOCS_SERVE_UP_TO)."""
+    report = sorted(project.glob(f"content/*/{synth.LAST_YEAR}/delar-1.yml"))[0]
+    source = report.relative_to(project / "content").with_suffix("")
+    page = f"/{source.as_posix()}/"
+    timeout = 600 + n * 0.6  # the server's first build comes first
+    ours = ikgen_preview(project, report, page, PREVIEW_EDITS, timeout)
+    if n > MKDOCS_SERVE_UP_TO:
+        return ours, None
+    markdown = plain / "docs" / source.with_suffix(".md")
+    edits = 1 if n >= 1000 else 3
+    return ours, mkdocs_preview(plain, markdown, page, edits, timeout)
 
 
 def table(results: list[dict[str, Any]]) -> str:
@@ -202,18 +275,40 @@ def goals(results: list[dict[str, Any]]) -> list[str]:
     for r in results:
         lines.append(
             f"N={r['n']}: ikgen build / mkdocs build {_ratio(r, 'build', 'mkdocs')} (mål ≤ 1,10); "
-            f"check / build {_ratio(r, 'check', 'build')} (mål ≤ 0,10)"
+            f"check / build {_ratio(r, 'check', 'build')} (mål ≤ 0,10); "
+            f"minne / mkdocs {r['peak_mb'] / r['mkdocs_peak_mb']:.2f} (mål ≤ 1,10); "
+            f"förhandsvisning {r['preview_s']:.2f} s (mål ≤ 1,5 vid 1 000)" + _preview_ratio(r)
         )
+        lines.append(f"N={r['n']}: " + _search_and_pdf(r))
     for small, large in ((100, 1000), (1000, 5000)):
         if small in by_n and large in by_n:
             s, g = by_n[small], by_n[large]
             growth = (g["site_bytes"] / g["pages"]) / (s["site_bytes"] / s["pages"])
+            chrome = g["chrome_bytes_per_page"] / s["chrome_bytes_per_page"]
             lines.append(
-                f"N={large} mot {small}: byte per sida ×{growth:.2f} (mål ≤ 1,2); "
-                f"byggtid ×{g['build_s'] / s['build_s']:.1f} "
-                f"(CPU ×{g['build_cpu_s'] / s['build_cpu_s']:.1f}; linjärt ×{large / small:.0f})"
+                f"N={large} mot {small}: byte per sida ×{growth:.2f}, varav ram ×{chrome:.2f} "
+                f"(mål 0,90–1,10); byggtid ×{g['build_s'] / s['build_s']:.1f} "
+                f"(CPU ×{g['build_cpu_s'] / s['build_cpu_s']:.1f}; linjärt ×{large / small:.0f}, "
+                f"mål ≤ ×{large / small * 1.1:.1f})"
             )
     return lines
+
+
+def _search_and_pdf(row: dict[str, Any]) -> str:
+    pdf_min = row["pdf_s_per_document"] * row["pdf_documents"] / 60
+    return (
+        f"första sökningen {_kb(row['first_search_bytes'])} KB över hela webbplatsen, "
+        f"{_kb(row.get('first_search_namnd_bytes'))} KB från en nämnds sida (mål ≤ 250); "
+        f"PDF/A {row['pdf_s_per_document']:.2f} s per dokument, {row['pdf_documents']} dokument "
+        f"≈ {pdf_min:.0f} min på en kärna vid första bygget (sedan ur cachen)"
+    )
+
+
+def _preview_ratio(row: dict[str, Any]) -> str:
+    if row.get("mkdocs_preview_s") is None:
+        return ""
+    ratio = row["preview_s"] / row["mkdocs_preview_s"]
+    return f", {ratio:.3f} × mkdocs serve (mål ≤ 0,2)"
 
 
 def _ratio(row: dict[str, Any], top: str, bottom: str) -> str:
@@ -228,16 +323,22 @@ def main(sizes: list[int] | None = None, out: Path | None = None) -> list[dict[s
     out = out or ROOT / "bench" / "results.json"
     work = Path(tempfile.mkdtemp(prefix="ikgen-bench-"))
     results = []
+    started = time.perf_counter()
     try:
         for n in sizes:
             print(f"Mäter N={n} …", flush=True)
+            begun = time.perf_counter()
             results.append(measure(n, work))
+            results[-1]["bench_s"] = round(time.perf_counter() - begun, 1)
             shutil.rmtree(work / f"n{n}", ignore_errors=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    out.write_text(json.dumps({"results": results}, indent=2) + "\n", encoding="utf-8")
+    total_s = round(time.perf_counter() - started, 1)
+    report = {"results": results, "total_s": total_s}
+    out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     print(table(results))
     print("\n".join(goals(results)))
+    print(f"Hela mätningen tog {total_s / 60:.1f} min.")
     return results
 
 

@@ -117,14 +117,16 @@ _CONTROL_OBJECTS = (
 )
 
 
-def layout(n: int) -> list[int]:
-    """The number of follow-ups per nämnd for N follow-ups in all."""
-    namnder = max(min(MIN_NAMNDER, n), math.ceil(n / (MAX_YEARS * len(PERIODS))))
+def layout(n: int, namnder: int | None = None) -> list[int]:
+    """The number of follow-ups per nämnd for N follow-ups in all (over ``namnder`` nämnder,
+    or as many as a municipality of that size has)."""
+    if namnder is None:
+        namnder = max(min(MIN_NAMNDER, n), math.ceil(n / (MAX_YEARS * len(PERIODS))))
     base, extra = divmod(n, namnder)
     return [base + (1 if i < extra else 0) for i in range(namnder)]
 
 
-def generate(content: Path, n: int, seed: int = 1) -> int:
+def generate(content: Path, n: int, seed: int = 1, namnder: int | None = None) -> int:
     """Write a content folder with N published follow-ups; return the number of files."""
     rng = random.Random(seed)
     content.mkdir(parents=True, exist_ok=True)
@@ -132,7 +134,7 @@ def generate(content: Path, n: int, seed: int = 1) -> int:
     kommun = {"namn": "Benchkommun", "beskrivning": _para(rng, 2), "tillganglighet": tillganglighet}
     _dump(content / "kommun.yml", kommun)
     files = 1
-    for index, reports in enumerate(layout(n)):
+    for index, reports in enumerate(layout(n, namnder)):
         namnd_id, name = _namnd_name(index)
         _dump(content / namnd_id / "namnd.yml", {"namn": name, "beskrivning": _para(rng, 2)})
         files += 1

@@ -30,8 +30,14 @@ from .core.text import inline
 from .pipeline import RenderedSite, load_checked, render_site
 from .publish.gate import gate_message, origins, scan_output
 from .publish.opendata import write_exports
-from .publish.pdf import PdfError, write_pdfs
-from .publish.search import SPLIT_FROM, SearchIndexError, build_search_index, split_namnder
+from .publish.pdf import PdfCache, PdfError, write_pdfs
+from .publish.search import (
+    SPLIT_FROM,
+    SearchIndexError,
+    build_search_index,
+    split_namnder,
+    split_years,
+)
 from .publish.valid_html import valid_page
 
 log = logging.getLogger("mkdocs.plugins.ikgen")
@@ -48,6 +54,10 @@ DRAFT_BANNER = (
 )
 
 
+PDF_CACHE = ".ikgen-cache/pdf"
+"""Where finished PDFs are kept between builds, beside mkdocs.yml (publish/pdfrender.py)."""
+
+
 class IkgenConfig(base.Config):
     """Options of the ``ikgen`` plugin in mkdocs.yml."""
 
@@ -60,7 +70,8 @@ class IkgenConfig(base.Config):
     e.g. when Material's own ``search`` plugin is used instead)."""
     sok_per_namnd = c.Type(int, default=SPLIT_FROM)
     """Plans and reports from which each nämnd also gets a search index of its own, searched
-    first from its pages (ikgen/publish/search.py); 0: whenever there are two nämnder or more."""
+    first from its pages, and so does each year, searched first from the other pages
+    (ikgen/publish/search.py); 0: whenever there are two nämnder or more."""
 
 
 class IkgenPlugin(BasePlugin[IkgenConfig]):
@@ -75,6 +86,8 @@ class IkgenPlugin(BasePlugin[IkgenConfig]):
         """This build's files and navigation, until ``on_env`` hands them to the preview."""
         self.sok_namnder: list[str] = []
         """Nämnder with a search index of their own (ikgen/publish/search.py, ``split_namnder``)."""
+        self.sok_ar: list[int] = []
+        """Years with a search index of their own, newest first (``split_years``)."""
 
     def content_dir(self, config: MkDocsConfig) -> Path:
         """The content folder as an absolute path."""
@@ -110,6 +123,7 @@ class IkgenPlugin(BasePlugin[IkgenConfig]):
             raise PluginError("Innehållet har fel:\n" + str(exc)) from None
         self.rendered = render_site(corpus, self.build)
         self.sok_namnder = split_namnder(self.rendered.site.corpus, self.config.sok_per_namnd)
+        self.sok_ar = split_years(self.rendered.site.corpus, self.config.sok_per_namnd)
         return corpus
 
     def chrome(self) -> tuple[Any, ...]:
@@ -125,6 +139,7 @@ class IkgenPlugin(BasePlugin[IkgenConfig]):
             kommun.webbplats,
             repr(kommun.profil),
             tuple(self.sok_namnder),
+            tuple(self.sok_ar),
             self.build.show_drafts,
         )
 
@@ -206,7 +221,7 @@ class IkgenPlugin(BasePlugin[IkgenConfig]):
             self.write_pdfs(config)
         if self.config.sok == "pagefind":
             try:
-                build_search_index(Path(config.site_dir), self.sok_namnder)
+                build_search_index(Path(config.site_dir), self.sok_namnder, self.sok_ar)
             except SearchIndexError as exc:
                 raise PluginError(str(exc)) from None
         self.publish_gate(config)
@@ -234,8 +249,10 @@ class IkgenPlugin(BasePlugin[IkgenConfig]):
         assert self.rendered is not None
         corpus = self.rendered.site.corpus
         base_url = corpus.kommun.webbplats or config.site_url or ""
+        project = Path(config.config_file_path or ".").parent
+        cache = PdfCache(project / PDF_CACHE)
         try:
-            done = write_pdfs(corpus, Path(config.site_dir), base_url)
+            done = write_pdfs(corpus, Path(config.site_dir), base_url, cache)
         except PdfError as exc:
             raise PluginError(str(exc)) from None
         if self.build is not None:

@@ -9,7 +9,9 @@ from ikgen.pipeline import load_checked
 
 KEYS = {
     "n", "check_s", "core_s", "build_s", "mkdocs_s", "peak_mb", "site_bytes", "pages",
-    "first_search_bytes", "material_index_bytes",
+    "first_search_bytes", "material_index_bytes", "mkdocs_peak_mb", "preview_s",
+    "mkdocs_preview_s", "chrome_bytes_per_page", "content_bytes_per_page",
+    "first_search_namnd_bytes", "pdf_s_per_document", "pdf_documents",
 }  # fmt: skip
 
 
@@ -35,6 +37,11 @@ def test_bench_measures_a_tiny_site(tmp_path: Path) -> None:
     for key in ("check_s", "core_s", "build_s", "mkdocs_s"):
         assert row[key] > 0, key
     assert row["build_s"] > row["core_s"]
+    assert 0 < row["preview_s"] < 30 and 0 < row["mkdocs_preview_s"] < 60
+    assert row["mkdocs_peak_mb"] > 20
+    assert 0 < row["pdf_s_per_document"] < 30 and row["pdf_documents"] >= 5
+    assert not list((tmp_path / "n5" / "site").rglob("*.pdf"))  # compared without PDFs
+    assert row["chrome_bytes_per_page"] > 5000 and row["content_bytes_per_page"] > 500
     table = run.table([row])
     assert table.splitlines()[2].startswith("| 5 | ")
     assert run.goals([row])[0].startswith("N=5: ")

@@ -251,3 +251,58 @@ def test_a_pdf_fetches_nothing(tmp_path: Path) -> None:
 
     target.write_bytes(HTML(string=html).write_pdf())
     assert "qzhamtad" in " ".join(_text(target))
+
+
+def test_the_cache_serves_unchanged_documents_and_forgets_the_rest(tmp_path: Path) -> None:
+    from ikgen.publish.pdf import PdfCache
+
+    project = make_project(tmp_path / "p", FIXTURES / "bas" / "content")
+    cache = PdfCache(tmp_path / "cache")
+    first = write_pdfs(_corpus(project / "content"), tmp_path / "a", cache=cache)
+    cached = sorted((tmp_path / "cache").glob("*.pdf"))
+    assert first.documents >= 2 and len(cached) == first.documents
+    # A cached entry is what the next build publishes: its bytes, not a new rendering.
+    marked = cached[0]
+    marked.write_bytes(marked.read_bytes() + b"%cache\n")
+    write_pdfs(_corpus(project / "content"), tmp_path / "b", cache=PdfCache(cache.folder))
+    served = [p for p in (tmp_path / "b").rglob("*.pdf") if p.read_bytes().endswith(b"%cache\n")]
+    assert len({p.parts[-2:] for p in served}) == 1  # one document (and its old id's copy)
+    # An edited document gets a new rendering; its old entry is forgotten.
+    report = next((project / "content").rglob("delar-1.yml"))
+    text = report.read_text(encoding="utf-8")
+    report.write_text(
+        text.replace("Rutinen ses över.", "Rutinen ses över i maj."), encoding="utf-8"
+    )
+    write_pdfs(_corpus(project / "content"), tmp_path / "c", cache=PdfCache(cache.folder))
+    after = sorted((tmp_path / "cache").glob("*.pdf"))
+    assert len(after) == first.documents and set(after) != set(cached)
+    changed = [
+        p
+        for p in (tmp_path / "c").rglob("*.pdf")
+        if p.read_bytes() != (tmp_path / "a" / p.relative_to(tmp_path / "c")).read_bytes()
+    ]
+    assert {p.parts[-2:] for p in changed} == {("2024", "delar-1.pdf")}, changed
+
+
+def test_parallel_rendering_gives_the_same_bytes(content: Corpus) -> None:
+    from ikgen.publish.pdf import PdfMaker, public_pages
+    from ikgen.publish.pdfrender import PARALLEL_FROM, render_all, render_pdf
+
+    maker = PdfMaker()
+    html = [maker.html(page) for page in public_pages(content)[:PARALLEL_FROM]]
+    assert len(html) == PARALLEL_FROM
+    assert render_all(html) == [render_pdf(one) for one in html]
+
+
+def test_without_pdf_nothing_links_or_lists_one(tmp_path: Path) -> None:
+    project = make_project(tmp_path, FIXTURES / "bas" / "content")
+    kommun = project / "content" / "kommun.yml"
+    kommun.write_text(kommun.read_text(encoding="utf-8") + "\npdf: false\n", encoding="utf-8")
+    build_project(project)
+    site = project / "site"
+    assert not list(site.rglob("*.pdf"))
+    assert not [u for u in (site / "urls.txt").read_text(encoding="utf-8").split() if ".pdf" in u]
+    assert "application/pdf" not in (site / "data" / "katalog.jsonld").read_text(encoding="utf-8")
+    pages = [p.read_text(encoding="utf-8") for p in site.rglob("*.html")]
+    assert pages and not [p for p in pages if "Ladda ner som PDF" in p]
+    assert (site / "data" / "testnamnden" / "2024" / "delar-1.json").exists()  # data stays

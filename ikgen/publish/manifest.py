@@ -135,7 +135,8 @@ def build_manifest(site: Site) -> Manifest:
         manifest.urls.update(urls.anchor(page.url, a) for a in page.anchors())
     for n in corpus.namnder.values():
         manifest.urls.update(urls.data_file(*f) for f in data_files(n))
-        manifest.urls.update(pdf_files(n))
+        if corpus.kommun.pdf:
+            manifest.urls.update(pdf_files(n))
         manifest.urls.update(action_data_files(corpus, n))
         manifest.urls.update(urls.feed(nid) for nid in (n.id, *n.namnd.tidigare_id))
     manifest.redirects = redirects(site)

@@ -29,15 +29,10 @@ from ..core.model import Kommun, Plan, Uppfoljning
 from ..core.secrecy import without_secrets
 from ..core.sensitive import allowed_keys, find_numbers
 from ..core.site import DocumentPage, PlanPage, ReportPage, build_site
+from .pdfrender import PDF_VARIANT, PdfCache, PdfError, render_all, render_pdf
 
-PDF_VARIANT = "pdf/a-2b"
-"""The archival profile: PDF/A-2, level B; tagged on top (``pdf_tags``)."""
 DRAFT_MARK = "Utkast – ej beslutat, får inte publiceras"
 """What every page of a draft's PDF says (``ikgen pdf --utkast``)."""
-
-
-class PdfError(Exception):
-    """A PDF that cannot be made; the message is Swedish and says what to do."""
 
 
 @dataclass(frozen=True)
@@ -70,17 +65,25 @@ def document_page(
     return page if isinstance(page, (PlanPage, ReportPage)) else None
 
 
-def write_pdfs(corpus: Corpus, site_dir: Path, base_url: str = "") -> PdfSummary:
+def write_pdfs(
+    corpus: Corpus, site_dir: Path, base_url: str = "", cache: PdfCache | None = None
+) -> PdfSummary:
     """Write the PDF/A of every published plan and report into a built site.
 
-    A nämnd's earlier ids keep a copy, as its data files do (a file cannot redirect).
+    A nämnd's earlier ids keep a copy, as its data files do (a file cannot redirect). With
+    ``cache``, a document whose HTML is unchanged since an earlier build is not rendered again;
+    the rest are rendered in parallel, one process per core.
     """
     start = time.perf_counter()
+    if not corpus.kommun.pdf:
+        return PdfSummary(0, 0, 0, 0.0)
     maker = PdfMaker(base_url)
-    files = size = 0
     pages = public_pages(corpus)
-    for page in pages:
-        data = maker.pdf(page)
+    html = [maker.html(page) for page in pages]
+    for page, one in zip(pages, html, strict=True):
+        _refuse_identity_numbers(page, one)
+    files = size = 0
+    for page, data in zip(pages, render_all(html, cache), strict=True):
         for namnd_id in (page.n.id, *page.n.namnd.tidigare_id):
             target = Path(site_dir) / urls.document_pdf_file(
                 namnd_id, page.doc.year, page.doc.period_id
@@ -90,6 +93,9 @@ def write_pdfs(corpus: Corpus, site_dir: Path, base_url: str = "") -> PdfSummary
             files += 1
             size += len(data)
     return PdfSummary(files, len(pages), size, time.perf_counter() - start)
+
+
+__all__ = ["PDF_VARIANT", "PdfCache", "PdfError", "PdfMaker", "render_pdf", "write_pdfs"]
 
 
 class PdfMaker:
@@ -151,24 +157,6 @@ def document_date(doc: Document) -> dt.date:
     if isinstance(content, Uppfoljning):
         own.append(content.rapportdatum)
     return next((d for d in own if d is not None), dt.date(doc.year, 12, 31))
-
-
-def render_pdf(html: str) -> bytes:
-    """HTML → PDF/A-2b bytes with a tag structure (WeasyPrint)."""
-    try:
-        from weasyprint import HTML
-        from weasyprint.urls import URLFetcher
-    except (ImportError, OSError) as exc:
-        raise PdfError(
-            "PDF/A kan inte skapas: WeasyPrint eller Pango saknas "
-            f"({exc}). Installera med 'pip install weasyprint' och "
-            "'apt-get install libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core'."
-        ) from None
-    # Nothing is fetched: no file, no network (the template links nothing; text.py lets no
-    # image through, and this holds even if it one day did).
-    offline = URLFetcher(allowed_protocols=())
-    document = HTML(string=html, url_fetcher=offline)
-    return document.write_pdf(pdf_variant=PDF_VARIANT, pdf_tags=True)
 
 
 def _environment(fields: text.MarkdownFields) -> jinja2.Environment:

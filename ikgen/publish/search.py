@@ -71,7 +71,11 @@ A first search downloads the index chunks of the searched word, and a common wor
 grows with the number of indexed pages: over the whole site the largest first search
 measured (bench/websok.py) was 228 KB at 1,000 reports (1,374 indexed pages) but 409 KB at
 5,000 (6,826), over the 250 KB goal. The header's search on a nämnd's page then searches
-that nämnd's index, with a link to search all nämnder."""
+that nämnd's index, with a link to search all nämnder. From the same size each year also gets
+an index of every nämnd's pages of that year (``pagefind/ar/{år}/``): a search of the whole
+site searches the newest year first, with links to the other years and to all years (the
+full index, which stays). Nothing is dropped from any index: the split only decides which
+part a first search downloads."""
 
 UNUSED = (
     "pagefind-ui.js",
@@ -95,15 +99,32 @@ def split_namnder(corpus: Corpus, split_from: int = SPLIT_FROM) -> list[str]:
     return sorted(corpus.namnder)
 
 
-def build_search_index(site_dir: Path, namnder: list[str] | tuple[str, ...] = ()) -> None:
+def split_years(corpus: Corpus, split_from: int = SPLIT_FROM) -> list[int]:
+    """The years that get an index of their own, newest first: every year with a plan or a
+    report, when the site is split (:func:`split_namnder`) and spans two years or more."""
+    if not split_namnder(corpus, split_from):
+        return []
+    years = {y for n in corpus.namnder.values() for y in n.plans}
+    years |= {y for n in corpus.namnder.values() for y, _ in n.uppfoljningar}
+    return sorted(years, reverse=True) if len(years) >= 2 else []
+
+
+def build_search_index(
+    site_dir: Path,
+    namnder: list[str] | tuple[str, ...] = (),
+    years: list[int] | tuple[int, ...] = (),
+) -> None:
     """Write the Pagefind index for the built site into ``{site_dir}/pagefind/``.
 
     Each nämnd in ``namnder`` (see :func:`split_namnder`) also gets an index of its own pages
-    in ``pagefind/n/{id}/``.
+    in ``pagefind/n/{id}/``, and each year in ``years`` (:func:`split_years`) one of every
+    nämnd's pages of that year in ``pagefind/ar/{år}/``.
     """
     _pagefind(site_dir, BUNDLE_DIR)
     for namnd in namnder:
         _pagefind(site_dir, f"{BUNDLE_DIR}/n/{namnd}", f"{namnd}/**/*.html")
+    for year in years:
+        _pagefind(site_dir, f"{BUNDLE_DIR}/ar/{year}", f"*/{year}/**/*.html")
 
 
 def _pagefind(site_dir: Path, output: str, glob: str | None = None) -> None:

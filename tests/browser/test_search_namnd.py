@@ -83,3 +83,60 @@ def test_header_search_on_a_namnd_page_searches_that_namnd_first(
     assert not [f for f in result.files if f.startswith("/pagefind/fragment/")]
     assert 0 < result.bytes_gzipped <= LIMIT
     assert {r.split("/")[1] for r in everywhere} - {namnd}, "other nämnder found too"
+
+
+@pytest.fixture(scope="module")
+def year_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Three synthetic nämnder over two years (2024, 2025), split by nämnd and by year."""
+    content = tmp_path_factory.mktemp("innehall-ar") / "content"
+    synth.generate(content, 12, namnder=3)
+    kommun = content / "kommun.yml"
+    kommun.write_text(kommun.read_text(encoding="utf-8") + "pdf: false\n", encoding="utf-8")
+    project = make_project(tmp_path_factory.mktemp("ar"), content)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("  - ikgen:\n", "  - ikgen:\n      sok_per_namnd: 0\n", 1))
+    return build_project(project)
+
+
+def test_each_year_has_an_index_of_every_namnds_pages_that_year(year_site: Path) -> None:
+    whole = _urls(year_site / "pagefind")
+    years = sorted(p.name for p in (year_site / "pagefind" / "ar").iterdir())
+    assert years == ["2024", "2025"]
+    for year in years:
+        own = _urls(year_site / "pagefind" / "ar" / year)
+        expected = {u for u in whole if u.split("/")[2:3] == [year]}
+        assert own == expected and len({u.split("/")[1] for u in own}) == 3, year
+    # Nothing is lost: the years together hold every plan and report the whole index holds.
+    years_together = set().union(*(_urls(year_site / "pagefind" / "ar" / y) for y in years))
+    assert {u for u in whole if "/20" in u} == years_together
+
+
+def test_a_whole_site_search_searches_the_newest_year_first(browser: Any, year_site: Path) -> None:
+    with served(year_site) as url:
+        result = first_search(browser, year_site, url, "fakturor", "/")
+        page = browser.new_page()
+        try:
+            page.goto(f"{url}/sok/?q=fakturor")
+            page.wait_for_function(FINISHED)
+            assert " i 2025 gav " in page.inner_text("#ik-sokstatus")
+            assert not axe_violations(page), axe_violations(page)
+            with page.expect_navigation():
+                page.get_by_role("link", name="2024", exact=True).click()
+            page.wait_for_function(FINISHED)
+            assert " i 2024 gav " in page.inner_text("#ik-sokstatus")
+            page.wait_for_selector(".ik-traff__lank")
+            older = page.eval_on_selector_all(
+                ".ik-traff__lank", "els => els.map(e => e.getAttribute('href'))"
+            )
+            with page.expect_navigation():
+                page.get_by_role("link", name="Sök i alla år").click()
+            page.wait_for_function(FINISHED)
+            status = page.inner_text("#ik-sokstatus")
+        finally:
+            page.close()
+    assert result.results and all(r.split("/")[2] == "2025" for r in result.results)
+    searched = [f for f in result.files if f.startswith("/pagefind/")]
+    assert searched and all(f.startswith("/pagefind/ar/2025/") for f in searched), searched
+    assert older and all(r.split("/")[2] == "2024" for r in older)
+    assert " gav " in status and " i 20" not in status  # all years: the whole site's index

@@ -6,13 +6,17 @@
    would cost another 45 KB gzipped (its script, styles and web worker) on the first search.
    On a large site each nämnd has its own index (pagefind/n/<id>/, ikgen/sok.py): with ?n=<id>
    (sent by the header's form on the nämnd's pages) that index is searched, with a link to
-   search all nämnder; without it, or if that index is missing, the whole site's. */
+   search all nämnder. Each year also has its own index (pagefind/ar/<år>/, listed newest first in
+   the script's data-ar): without ?n the newest year's is searched, with links to each other
+   year (?ar=<år>) and to all years (?ar=alla, the whole site's index). A small site has
+   neither: the whole site's index is searched, as it is when a split index is missing. */
 (function () {
   "use strict";
   var PAGE = 5;         // results whose text is fetched at a time (one fragment file each)
   var SUBRESULTS = 3;   // headings within a page shown under it, best first
   var script = document.currentScript;
   var root = new URL(script.getAttribute("data-root") || "../", window.location.href);
+  var years = JSON.parse(script.getAttribute("data-ar") || "[]");
   var bundles = {};     // bundle URL -> promise of Pagefind's API
   var current = null;   // { query, results, shown }
   var el = {};
@@ -29,29 +33,56 @@
     return bundles[bundle];
   }
 
-  /* The nämnd searched first (?n=<id>, if the site knows it), or null for the whole site. */
+  /* What is searched: { namnd } from ?n=<id> (if the site knows it), else { year } from
+     ?ar=<år> or the newest year on a site split by year, else {} for the whole site. */
   function scope() {
-    var id = new URLSearchParams(window.location.search).get("n");
-    return id && Object.prototype.hasOwnProperty.call(el.namnder, id) ? id : null;
+    var params = new URLSearchParams(window.location.search);
+    var id = params.get("n");
+    if (id && Object.prototype.hasOwnProperty.call(el.namnder, id)) return { namnd: id };
+    if (!years.length || params.get("ar") === "alla") return {};
+    var year = parseInt(params.get("ar"), 10);
+    return { year: years.indexOf(year) !== -1 ? year : years[0] };
   }
 
-  /* Pagefind's API for the nämnd's own index, or the whole site's when there is none. */
-  function api(namnd) {
-    if (!namnd) return load("pagefind/").then(function (a) { return { api: a, namnd: null }; });
-    return load("pagefind/n/" + namnd + "/").then(function (a) {
-      return { api: a, namnd: namnd };
-    }, function () { return api(null); });
+  /* Pagefind's API for the scope's own index, or the whole site's when there is none. */
+  function api(where) {
+    var whole = function () { return load("pagefind/").then(function (a) { return { api: a }; }); };
+    var path = where.namnd ? "pagefind/n/" + where.namnd + "/" :
+      where.year ? "pagefind/ar/" + where.year + "/" : null;
+    if (!path) return whole();
+    return load(path).then(function (a) {
+      return { api: a, namnd: where.namnd, year: where.year };
+    }, whole);
+  }
+
+  function scopeLink(query, text, params) {
+    var url = new URL(window.location.href);
+    url.searchParams.delete("n");
+    url.searchParams.delete("ar");
+    Object.keys(params).forEach(function (k) { url.searchParams.set(k, params[k]); });
+    url.searchParams.set("q", query);
+    var a = document.createElement("a");
+    a.href = url.href;
+    a.textContent = text;
+    return a;
+  }
+
+  /* After a search of one year: the same search in all years, or in one other year. */
+  function yearLinks(query, year) {
+    el.all.textContent = "Sökningen gällde " + year + ". ";
+    el.all.appendChild(scopeLink(query, "Sök i alla år", { ar: "alla" }));
+    el.all.appendChild(document.createTextNode(" eller i ett annat år: "));
+    years.filter(function (y) { return y !== year; }).forEach(function (y, i) {
+      if (i) el.all.appendChild(document.createTextNode(", "));
+      el.all.appendChild(scopeLink(query, String(y), { ar: y }));
+    });
+    el.all.appendChild(document.createTextNode("."));
+    el.all.hidden = false;
   }
 
   function allLink(query) {
-    var url = new URL(window.location.href);
-    url.searchParams.delete("n");
-    url.searchParams.set("q", query);
     el.all.textContent = "";
-    var a = document.createElement("a");
-    a.href = url.href;
-    a.textContent = "Sök i alla nämnder";
-    el.all.appendChild(a);
+    el.all.appendChild(scopeLink(query, "Sök i alla nämnder", {}));
     el.all.hidden = false;
   }
 
@@ -144,8 +175,9 @@
     el.all.hidden = true;
     var where = "";
     api(scope()).then(function (found) {
-      where = found.namnd ? " i " + el.namnder[found.namnd] : "";
+      where = found.namnd ? " i " + el.namnder[found.namnd] : found.year ? " i " + found.year : "";
       if (found.namnd) allLink(query);
+      if (found.year) yearLinks(query, found.year);
       return found.api.search(query);
     }).then(function (found) {
       var n = found.results.length;

@@ -336,6 +336,10 @@ class Kommun(StrictModel):
     """Identity numbers this file may publish after all (normally none; see TillatetNummer)."""
     profil: Profil | None = None
     """The municipality's graphic profile (logo, favicon, colours); none: ikgen's own look."""
+    pdf: bool = True
+    """False: no PDF/A is made, linked or listed (a site of pages and open data only, e.g. when
+    the archive copy is made elsewhere). A PDF once published keeps its address: turning this
+    off later is stopped by the publish gate like any removed URL."""
 
     @field_validator("omraden")
     @classmethod

@@ -101,7 +101,11 @@ def _dataset(corpus: Corpus, n: NamndContent, doc: Document, base: str, agent: s
             )
             for ext in _FORMATS
         ]
-        + [_pdf_distribution(urls.absolute(base, urls.document_pdf(doc)))],
+        + (
+            [_pdf_distribution(urls.absolute(base, urls.document_pdf(doc)))]
+            if corpus.kommun.pdf
+            else []
+        ),
     }
     beslut = doc.content.beslut
     if beslut is not None and beslut.datum is not None:
