@@ -80,6 +80,11 @@ class Preview:
         return self.config.theme.custom_dir
 
 
+POLLING_INTERVAL = 0.25
+"""Seconds between looks for changed files (MkDocs' default 0.5): half of it is, on average,
+part of every preview's wait; one look at 6,000 files costs about 50 ms of a core."""
+
+
 def serve(config_file: Path, dev_addr: str, build: Build) -> None:
     """Serve a live preview until Ctrl+C; every rebuild reuses ``build``'s caches."""
     from mkdocs.livereload import LiveReloadServer
@@ -89,7 +94,12 @@ def serve(config_file: Path, dev_addr: str, build: Build) -> None:
     config = preview.config
     host, port = config.dev_addr
     server = LiveReloadServer(
-        builder=preview, host=host, port=port, root=site_dir, mount_path=preview.mount_path
+        builder=preview,
+        host=host,
+        port=port,
+        root=site_dir,
+        mount_path=preview.mount_path,
+        polling_interval=POLLING_INTERVAL,
     )
     try:
         preview(config)

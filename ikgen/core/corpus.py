@@ -17,7 +17,7 @@ from . import cache
 from .diagnostics import ContentError, Diagnostic
 from .load import SourceDocument, iter_files, not_a_file, parse, read_text
 from .model import Dokumentstatus, Kommun, Namnd, Plan, Uppfoljning
-from .sensitive import allowed_keys, scan_document, scan_name
+from .sensitive import allowed_keys, find_numbers, scan_document, scan_name
 from .validate import validate_document
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -198,11 +198,13 @@ def _scan_name(
     path: Path, root: Path, shown_root: str, kind: str, source: SourceDocument | None
 ) -> list[Diagnostic]:
     """The name that becomes part of the site's addresses: a nämnd's folder, a period's file."""
-    allowed = allowed_keys([source] if source is not None else [])
     rel = path.relative_to(root)
+    shown, name = f"{shown_root}/{rel.as_posix()}", rel.name
     if kind == "namnd":
-        return scan_name(f"{shown_root}/{rel.parts[0]}", rel.parts[0], allowed)
-    return scan_name(f"{shown_root}/{rel.as_posix()}", rel.name, allowed)
+        shown, name = f"{shown_root}/{rel.parts[0]}", rel.parts[0]
+    if not find_numbers(name):
+        return []  # the usual case: the document's own allowed numbers need not be read
+    return scan_name(shown, name, allowed_keys([source] if source is not None else []))
 
 
 def _classify(root: Path, shown_root: str, problems: list[Diagnostic]) -> dict[Path, tuple]:
