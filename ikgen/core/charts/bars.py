@@ -29,6 +29,8 @@ class Segment:
     """One level's part of one report's bar."""
 
     key: str
+    index: int
+    """The level's place in the scale: a bar's labels follow its parts in this order."""
     level: Any
     count: int
     box: Box
@@ -70,6 +72,7 @@ def _beside(out: BarLayout, items: list[Segment], bar_end: float, bar_top: float
         stroke = svg.level_style(seg.level)[2]
         attrs = f'class="ik-diagram-etikett ik-diagram-utanfor" data-segment="{seg.key}"'
         placed = label(words, x + SWATCH + 4, top, bold=True, fill=stroke, attrs=attrs)
+        placed.order = seg.index
         out.texts.append(placed)
         bottom = max(bottom, placed.box.bottom)
         x += width + GAP
@@ -81,12 +84,13 @@ def _row(out: BarLayout, i: int, y: float, title: str, counts: list, scale: floa
     inside the part when it fits with margin, else beside the bar. Returns the next row's y."""
     lines = wrap(title, WIDTH, bold=True)
     out.texts.append(label(lines, 0, y, bold=True))
+    first = len(out.texts)
     bar_top = y + LINE * (len(lines) - 1) + 1.2 * FONT_SIZE + 4
     x, beside = out.plot[0], []
     for j, (level, count) in enumerate(counts):
         if not count:
             continue
-        seg = Segment(f"{i}-{j}", level, count, Box(x, bar_top, count * scale, BAR_H))
+        seg = Segment(f"{i}-{j}", j, level, count, Box(x, bar_top, count * scale, BAR_H))
         out.segments.append(seg)
         words = _segment_label(count, level)
         width = text_width(words, bold=True)
@@ -98,11 +102,16 @@ def _row(out: BarLayout, i: int, y: float, title: str, counts: list, scale: floa
             attrs = f'class="ik-diagram-etikett ik-diagram-inne" data-segment="{seg.key}"'
             stroke = svg.level_style(level)[2]
             top = bar_top + (BAR_H - 1.2 * FONT_SIZE) / 2
-            out.texts.append(label(words, centre, top, "middle", True, fill=stroke, attrs=attrs))
+            placed = label(words, centre, top, "middle", True, fill=stroke, attrs=attrs)
+            placed.order = j
+            out.texts.append(placed)
         else:
             beside.append(seg)
         x += seg.box.w
-    return _beside(out, beside, x, bar_top) + 14
+    bottom = _beside(out, beside, x, bar_top)
+    # The labels in the order of the bar's parts, whether inside or beside it.
+    out.texts[first:] = sorted(out.texts[first:], key=lambda t: t.order)
+    return bottom + 14
 
 
 def _axis(out: BarLayout, y: float, ticks: list[float], scale: float) -> float:

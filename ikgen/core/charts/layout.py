@@ -132,6 +132,8 @@ class Label:
     bold: bool = False
     fill: str = "#1a1a1a"
     attrs: str = ""
+    order: int = 0
+    """Where the label goes among its row's labels (a bar's labels in the order of its parts)."""
 
 
 def label(
