@@ -66,19 +66,31 @@ def _candidates(y: float, plot_h: float) -> Iterator[float]:
         yield y - RADIUS - 3 - _TEXT_H - k * (_TEXT_H + 2)
 
 
+def _crosses(box: Box, points: list[tuple[float, float]]) -> bool:
+    """True if the line through ``points`` runs through ``box`` (sampled every 2 units)."""
+    for (x1, y1), (x2, y2) in itertools.pairwise(points):
+        steps = max(1, int(max(abs(x2 - x1), abs(y2 - y1)) / 2))
+        for i in range(steps + 1):
+            x, y = x1 + (x2 - x1) * i / steps, y1 + (y2 - y1) * i / steps
+            if box.x - 1 <= x <= box.right + 1 and box.y - 1 <= y <= box.bottom + 1:
+                return True
+    return False
+
+
 def _place_values(points: list[tuple[float, float]], words: list[str], left: float) -> list:
-    """Each point's label where it meets no other label and no marker: (words, centre, top)."""
+    """Each point's label where it meets no other label and no marker, and, among the first
+    three places tried (near the point), preferably not the line either: (words, centre, top)."""
     taken = [Box(x - RADIUS - 2, y - RADIUS - 2, 2 * RADIUS + 4, 2 * RADIUS + 4) for x, y in points]
     placed = []
     for (x, y), s in zip(points, words, strict=True):
         width = text_width(s, bold=True)
         centre = clamp_centre(x, width, left + 2, WIDTH)
-        for top in _candidates(y, PLOT_H):
-            box = Box(centre - width / 2, top, width, _TEXT_H)
-            if not any(box.overlaps(other, 2) for other in taken):
-                break
+        boxes = (Box(centre - width / 2, top, width, _TEXT_H) for top in _candidates(y, PLOT_H))
+        free = (b for b in boxes if not any(b.overlaps(other, 2) for other in taken))
+        first = list(itertools.islice(free, 3))  # never short: ever higher is always free
+        box = next((b for b in first if not _crosses(b, points)), first[0])
         taken.append(box)
-        placed.append((s, centre, top))
+        placed.append((s, centre, box.y))
     return placed
 
 
@@ -121,7 +133,7 @@ def layout_line(values: list[Any], periods: list[tuple[str, str]]) -> LineLayout
         out.texts.append(label(fmt.number(t), left - 6, shift + y_of(t) - 0.6 * FONT_SIZE, "end"))
     out.points = [(x, y + shift) for x, y in points]
     # A white halo keeps a value legible where the line runs behind it.
-    attrs = 'class="ik-diagram-varde" stroke="#fff" stroke-width="3" paint-order="stroke"'
+    attrs = 'class="ik-diagram-varde" stroke="#fff" stroke-width="4" paint-order="stroke"'
     for s, centre, top in placed:
         out.texts.append(label(s, centre, top + shift, "middle", True, attrs=attrs))
     out.height = _period_labels(out, xs, periods) + 4
