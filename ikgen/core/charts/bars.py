@@ -70,7 +70,7 @@ def _beside(out: BarLayout, items: list[Segment], bar_end: float, bar_top: float
         swatch = Box(x, top + (1.2 * FONT_SIZE - SWATCH) / 2, SWATCH, SWATCH)
         out.swatches.append((swatch, seg.level, seg.key))
         stroke = svg.level_style(seg.level)[2]
-        attrs = f'class="ik-diagram-etikett ik-diagram-utanfor" data-segment="{seg.key}"'
+        attrs = f'class="ik-diagram-etikett ik-diagram-utanfor" data-segment="{seg.key}" {svg.HALO}'
         placed = label(words, x + SWATCH + 4, top, bold=True, fill=stroke, attrs=attrs)
         placed.order = seg.index
         out.texts.append(placed)
@@ -83,7 +83,7 @@ def _row(out: BarLayout, i: int, y: float, title: str, counts: list, scale: floa
     """One report: its title, then a bar split by level, each part labelled with icon and count
     inside the part when it fits with margin, else beside the bar. Returns the next row's y."""
     lines = wrap(title, WIDTH, bold=True)
-    out.texts.append(label(lines, 0, y, bold=True))
+    out.texts.append(label(lines, 0, y, bold=True, attrs=svg.HALO))  # over the gridlines
     first = len(out.texts)
     bar_top = y + LINE * (len(lines) - 1) + 1.2 * FONT_SIZE + 4
     x, beside = out.plot[0], []

@@ -132,8 +132,7 @@ def layout_line(values: list[Any], periods: list[tuple[str, str]]) -> LineLayout
         out.yticks.append((t, shift + y_of(t)))
         out.texts.append(label(fmt.number(t), left - 6, shift + y_of(t) - 0.6 * FONT_SIZE, "end"))
     out.points = [(x, y + shift) for x, y in points]
-    # A white halo keeps a value legible where the line runs behind it.
-    attrs = 'class="ik-diagram-varde" stroke="#fff" stroke-width="4" paint-order="stroke"'
+    attrs = f'class="ik-diagram-varde" {svg.HALO}'
     for s, centre, top in placed:
         out.texts.append(label(s, centre, top + shift, "middle", True, attrs=attrs))
     out.height = _period_labels(out, xs, periods) + 4

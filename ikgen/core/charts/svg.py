@@ -12,6 +12,8 @@ FONT = f'font-family="inherit" font-size="{FONT_SIZE}"'
 INK = "#1a1a1a"
 AXIS = "#555"
 GRID = "#d0d0d0"
+HALO = 'stroke="#fff" stroke-width="4" stroke-linejoin="round" paint-order="stroke"'
+"""A white outline under a text's letters: keeps it legible where a line or gridline runs."""
 
 # Pattern, fill, stroke and icon per severity (None = no assessment made); same icons as badges.
 LEVEL_STYLE: dict[int | None, tuple[str, str, str, str]] = {

@@ -4,6 +4,7 @@ beside the bar; no two label boxes meet; everything inside the viewBox; the scal
 from __future__ import annotations
 
 import itertools
+import re
 from types import SimpleNamespace as NS
 
 import pytest
@@ -39,7 +40,7 @@ def _assert_legible(out: BarLayout | LineLayout) -> None:
 
 
 def _by_segment(out: BarLayout) -> dict[str, tuple]:
-    labels = {t.attrs.split('data-segment="')[1][:-1]: t for t in out.texts if "segment" in t.attrs}
+    labels = {m[1]: t for t in out.texts if (m := re.search(r'data-segment="([^"]+)"', t.attrs))}
     return {s.key: (s, labels[s.key]) for s in out.segments}
 
 
