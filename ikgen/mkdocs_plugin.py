@@ -111,6 +111,10 @@ class IkgenPlugin(BasePlugin[IkgenConfig]):
         config.nav = [_nav_entry(item) for item in self.rendered.site.nav]
         if self.serving:
             self.build.preview.record(self.rendered.files, self.chrome())
+        else:
+            # A one-off build keeps no page text of its own: MkDocs holds it from here on.
+            self.rendered.files.clear()
+            self.build.pages.clear()
         return files
 
     def prepare(self, config: MkDocsConfig) -> Corpus:
@@ -181,17 +185,38 @@ class IkgenPlugin(BasePlugin[IkgenConfig]):
 
     def on_page_markdown(self, markdown: str, /, *, page: Any, config: MkDocsConfig, files: Files):
         """With drafts shown, every page says so: a preview is never mistaken for the site."""
+        self.release(page, "source")
         if self.build is None or not self.build.show_drafts:
             return markdown
         return DRAFT_BANNER + "\n\n" + markdown
 
     def on_page_content(self, html_text: str, /, *, page: Any, config: MkDocsConfig, files: Files):
         """A safety net under text.py: no link or image on a page may run script."""
+        self.release(page, "markdown")
         return _DANGEROUS_URL.sub(r"\1\2#\2", html_text)
 
     def on_post_page(self, output: str, /, *, page: Any, config: MkDocsConfig) -> str:
         """Material's invalid markup made valid (publish/valid_html.py)."""
+        self.release(page, "content")
         return valid_page(output)
+
+    def release(self, page: Any, what: str) -> None:
+        """Let go of a generated page's text once MkDocs is done with it (one-off builds).
+
+        MkDocs keeps each page's source, Markdown and HTML until the build ends; for pages made
+        from content/ the source is a second copy of the Markdown. Released as soon as it has
+        been read, each text lives only as long as it is used, so a build's peak memory stays
+        that of plain MkDocs on the same Markdown (bench/run.py measures both). A preview keeps
+        everything: its quick rebuild reuses the unchanged pages.
+        """
+        if self.serving or not page.file.generated_by:
+            return
+        if what == "source":
+            page.file.content_string = ""
+        elif what == "markdown":
+            page.markdown = ""
+        else:
+            page.content = ""
 
     def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig):
         """The same for pages from the theme's own templates (404.html)."""

@@ -5,7 +5,8 @@ the URL manifest and redirect pages. Engine-agnostic: writes plain files into a 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+import itertools
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import orjson
@@ -42,22 +43,29 @@ def export_files(
     ``memo`` may serve a nämnd's files from a cache; they depend only on kommun.yml and that
     nämnd's own files.
     """
+    return dict(iter_export_files(corpus, base_url, memo))
+
+
+def iter_export_files(
+    corpus: Corpus, base_url: str = "", memo: NamndMemo | None = None
+) -> Iterator[tuple[str, str]]:
+    """The export files one at a time (a nämnd's at a time), so a build need not hold them all."""
     corpus = without_secrets(corpus.without_drafts())
-    files: dict[str, str] = {
-        urls.data_schema("plan"): _json(plan_schema(base_url)),
-        urls.data_schema("uppfoljning"): _json(report_schema(base_url)),
-        urls.CATALOG: _json(catalog(corpus, base_url)),
-        urls.feed(): atom_feed(corpus, None, base_url),
-    }
+    yield urls.data_schema("plan"), _json(plan_schema(base_url))
+    yield urls.data_schema("uppfoljning"), _json(report_schema(base_url))
+    yield urls.CATALOG, _json(catalog(corpus, base_url))
+    yield urls.feed(), atom_feed(corpus, None, base_url)
     copies: dict[str, str] = {}
+    own_urls: set[str] = set()
     for n in corpus.namnder.values():
         compute = functools.partial(_namnd_exports, corpus, n, base_url)
         own, own_copies = memo(n.id, compute) if memo else compute()
-        files.update(own)
+        own_urls.update(own)
+        yield from own.items()
         copies.update(own_copies)
     # `ikgen check` gives every URL one owner (core/checks/owners.py); should two claim one
     # anyway, a nämnd's own file is never replaced by another's copy.
-    return {**copies, **files}
+    yield from ((url, text) for url, text in copies.items() if url not in own_urls)
 
 
 def _namnd_exports(corpus: Corpus, n: NamndContent, base_url: str) -> NamndExports:
@@ -97,12 +105,16 @@ def write_exports(
 
     ``only_changed`` picks the files to write (``ikgen serve`` writes those whose text changed).
     """
-    files = export_files(site.corpus, base_url, memo)
     manifest = build_manifest(site)
-    files[urls.MANIFEST] = manifest.text()
-    for url, text in (only_changed(files) if only_changed else files).items():
+    files: Iterable[tuple[str, str]] = iter_export_files(site.corpus, base_url, memo)
+    files = itertools.chain(files, [(urls.MANIFEST, manifest.text())])
+    if only_changed:
+        files = only_changed(dict(files)).items()
+    written = 0
+    for url, text in files:
         target = Path(site_dir) / url.lstrip("/")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8", newline="")
+        written += 1
     redirects = write_redirects(manifest, Path(site_dir), base_url)
-    return {"filer": len(files), "omdirigeringar": redirects}
+    return {"filer": written, "omdirigeringar": redirects}
