@@ -39,6 +39,8 @@ class Build:
     """Plans and reports the last build made a PDF/A of (publish/pdf.py)."""
     pdf_seconds: float = 0.0
     """How long those PDFs took: ``ikgen build`` reports it."""
+    search_seconds: float = 0.0
+    """How long the search index took (Pagefind): ``ikgen build`` reports it."""
     renderer: Renderer = field(init=False)
     """Pages → Markdown, with the git history injected (the core knows nothing of git)."""
 

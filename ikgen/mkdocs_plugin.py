@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import logging
 import re
+import time
 from pathlib import Path
 from typing import Any
 
@@ -245,10 +246,13 @@ class IkgenPlugin(BasePlugin[IkgenConfig]):
         if self.rendered is not None:
             self.write_pdfs(config)
         if self.config.sok == "pagefind":
+            start = time.perf_counter()
             try:
                 build_search_index(Path(config.site_dir), self.sok_namnder, self.sok_ar)
             except SearchIndexError as exc:
                 raise PluginError(str(exc)) from None
+            if self.build is not None:
+                self.build.search_seconds = time.perf_counter() - start
         self.publish_gate(config)
 
     def write_exports(self, config: MkDocsConfig) -> None:

@@ -186,6 +186,8 @@ def _build(config_file: Path, site_dir: str | None, show_drafts: bool) -> int:
     if state.pdf_documents:
         seconds = f"{state.pdf_seconds:.1f}".replace(".", ",")
         print(f"PDF/A: {state.pdf_documents} dokument på {seconds} s.")
+    if state.search_seconds:
+        print(f"Sökindex: {state.search_seconds:.1f} s.".replace(".", ",", 1))
     return 0
 
 
