@@ -18,6 +18,7 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 POLL_S = 0.02
 """How often the page is asked for while waiting for an edit to show."""
@@ -49,20 +50,34 @@ def wait_for(url: str, needle: str, timeout: float) -> float:
 
 
 @contextmanager
-def serving(command: list[str], cwd: Path, url: str, ready: str, timeout: float) -> Iterator[None]:
-    """Run a preview server until the block ends; wait until ``url`` serves ``ready``."""
+def preview_server(command: list[str], cwd: Path, page: str) -> Iterator[str]:
+    """Start a live-preview server (``command`` without its address) until the block ends;
+    yield the URL of ``page`` on it. The server's first build runs while the block goes on."""
+    port = free_port()
     process = subprocess.Popen(
-        command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        [*command, "-a", f"127.0.0.1:{port}"],
+        cwd=cwd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
-        wait_for(url, ready, timeout)
-        yield
+        yield f"http://127.0.0.1:{port}{page}"
     finally:
         process.terminate()
         try:
             process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+def ikgen_server(project: Path, page: str) -> Any:
+    """``ikgen serve`` on a project (a context manager yielding the page's URL)."""
+    return preview_server([sys.executable, "-m", "ikgen.cli", "serve"], project, page)
+
+
+def mkdocs_server(plain: Path, page: str) -> Any:
+    """Plain ``mkdocs serve`` on the same Markdown (a context manager yielding the page's URL)."""
+    return preview_server([sys.executable, "-m", "mkdocs", "serve"], plain, page)
 
 
 def edit_latencies(
@@ -94,25 +109,19 @@ def insert_into(path: Path, old: str, at: int) -> Callable[[str], None]:
     return edit
 
 
-def ikgen_preview(project: Path, report: Path, page: str, edits: int, timeout: float) -> float:
-    """Median seconds from saving an edit to ``report`` (YAML) to ``ikgen serve`` serving it."""
-    port = free_port()
-    command = [sys.executable, "-m", "ikgen.cli", "serve", "-a", f"127.0.0.1:{port}"]
-    url = f"http://127.0.0.1:{port}{page}"
-    with serving(command, project, url, "</html>", timeout):
-        edit = insert_into(report, "kommentar: ", len("kommentar: "))
-        times = edit_latencies(edit, url, edits, timeout)
-    return statistics.median(times)
+def ikgen_latency(url: str, report: Path, edits: int, timeout: float) -> float:
+    """Median seconds from saving an edit to ``report`` (YAML) to ``ikgen serve`` serving it,
+    once the server serves the page at all."""
+    wait_for(url, "</html>", timeout)
+    edit = insert_into(report, "kommentar: ", len("kommentar: "))
+    return statistics.median(edit_latencies(edit, url, edits, timeout))
 
 
-def mkdocs_preview(plain: Path, markdown: Path, page: str, edits: int, timeout: float) -> float:
-    """The same for plain ``mkdocs serve`` and an edit of the page's Markdown."""
-    port = free_port()
-    command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"]
-    url = f"http://127.0.0.1:{port}{page}"
+def mkdocs_latency(url: str, markdown: Path, edits: int, timeout: float) -> float:
+    """The same for plain ``mkdocs serve`` and an edit of the page's first paragraph."""
+    wait_for(url, "</html>", timeout)
     text = markdown.read_text(encoding="utf-8")
     start = text.index("\n<p>", text.index("\n## ")) + 1  # the first paragraph's line
     line = text[start : text.index("\n", start)]
-    with serving(command, plain, url, "</html>", timeout):
-        times = edit_latencies(insert_into(markdown, line, len("<p>")), url, edits, timeout)
-    return statistics.median(times)
+    edit = insert_into(markdown, line, len("<p>"))
+    return statistics.median(edit_latencies(edit, url, edits, timeout))
