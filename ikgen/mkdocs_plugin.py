@@ -29,6 +29,7 @@ from .core.sensitive import allowed_keys, find_numbers, texts
 from .core.site import NavItem
 from .core.text import inline
 from .pipeline import RenderedSite, load_checked, render_site
+from .publish.compact_html import compact_whitespace
 from .publish.gate import gate_message, origins, scan_output
 from .publish.opendata import write_exports
 from .publish.pdf import PdfCache, PdfError, write_pdfs
@@ -197,9 +198,10 @@ class IkgenPlugin(BasePlugin[IkgenConfig]):
         return _DANGEROUS_URL.sub(r"\1\2#\2", html_text)
 
     def on_post_page(self, output: str, /, *, page: Any, config: MkDocsConfig) -> str:
-        """Material's invalid markup made valid (publish/valid_html.py)."""
+        """Material's invalid markup made valid (publish/valid_html.py), without its blank
+        lines (publish/compact_html.py)."""
         self.release(page, "content")
-        return valid_page(output)
+        return compact_whitespace(valid_page(output))
 
     def release(self, page: Any, what: str) -> None:
         """Let go of a generated page's text once MkDocs is done with it (one-off builds).
@@ -222,7 +224,7 @@ class IkgenPlugin(BasePlugin[IkgenConfig]):
     def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig):
         """The same for pages from the theme's own templates (404.html)."""
         if template_name.endswith(".html"):
-            return valid_page(output_content)
+            return compact_whitespace(valid_page(output_content))
         return output_content
 
     def sok_namnd(self, page: Any) -> str:
