@@ -164,7 +164,7 @@ def test_case_refused_by_check_and_build(case: Path, tmp_path, monkeypatch, caps
     assert_refused(code, out.out + out.err, expect)
     assert snapshot(tmp_path / "site") == site_before
     assert snapshot(tmp_path / "content") == content_before
-    assert not list(tmp_path.glob(".ikgen-*")), "a staging folder was left behind"
+    assert not list(tmp_path.glob(".ikgen-bygge-*")), "a staging folder was left behind"
 
 
 def _run_case(name: str, project: Path) -> list[tuple[str, object, dict]]:

@@ -39,7 +39,7 @@ def _refused_by_gate(project: Path) -> str:
     assert result.returncode == 1, output
     assert "Traceback" not in output and "Internt fel" not in output
     assert snapshot(project / "site") == before, "a refused build changed site/"
-    assert not list(project.glob(".ikgen-*")), "a staging folder was left behind"
+    assert not list(project.glob(".ikgen-bygge-*")), "a staging folder was left behind"
     return output
 
 

@@ -138,6 +138,11 @@ FALT: dict[type[BaseModel], dict[str, str]] = {
             "Kommunens grafiska profil: logotyp, favicon, färger och en rad i sidfoten. Utan"
             " profil används ikgens egna färger."
         ),
+        "pdf": (
+            "false: ingen PDF/A skapas, länkas eller listas (webbplatsen får bara sidor och öppna"
+            " data). Standard: true. En PDF som en gång publicerats behåller sin adress, så"
+            " publiceringsspärren stoppar en senare avstängning."
+        ),
     },
     Profil: {
         "logotyp": "Logotypen i sidhuvudet: sökväg i content/ till en .svg- eller .png-fil.",
