@@ -187,24 +187,27 @@ class IkgenPlugin(BasePlugin[IkgenConfig]):
 
     def on_page_markdown(self, markdown: str, /, *, page: Any, config: MkDocsConfig, files: Files):
         """With drafts shown, every page says so: a preview is never mistaken for the site."""
-        self.release(page, "source")
+        if self.releases(page):
+            page.file.content_string = ""
         if self.build is None or not self.build.show_drafts:
             return markdown
         return DRAFT_BANNER + "\n\n" + markdown
 
     def on_page_content(self, html_text: str, /, *, page: Any, config: MkDocsConfig, files: Files):
         """A safety net under text.py: no link or image on a page may run script."""
-        self.release(page, "markdown")
+        if self.releases(page):
+            page.markdown = ""
         return _DANGEROUS_URL.sub(r"\1\2#\2", html_text)
 
     def on_post_page(self, output: str, /, *, page: Any, config: MkDocsConfig) -> str:
         """Material's invalid markup made valid (publish/valid_html.py), without its blank
         lines (publish/compact_html.py)."""
-        self.release(page, "content")
+        if self.releases(page):
+            page.content = ""
         return compact_whitespace(valid_page(output))
 
-    def release(self, page: Any, what: str) -> None:
-        """Let go of a generated page's text once MkDocs is done with it (one-off builds).
+    def releases(self, page: Any) -> bool:
+        """Whether a page's texts are let go once MkDocs is done with each (one-off builds).
 
         MkDocs keeps each page's source, Markdown and HTML until the build ends; for pages made
         from content/ the source is a second copy of the Markdown. Released as soon as it has
@@ -212,14 +215,7 @@ class IkgenPlugin(BasePlugin[IkgenConfig]):
         that of plain MkDocs on the same Markdown (bench/run.py measures both). A preview keeps
         everything: its quick rebuild reuses the unchanged pages.
         """
-        if self.serving or not page.file.generated_by:
-            return
-        if what == "source":
-            page.file.content_string = ""
-        elif what == "markdown":
-            page.markdown = ""
-        else:
-            page.content = ""
+        return not self.serving and bool(page.file.generated_by)
 
     def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig):
         """The same for pages from the theme's own templates (404.html)."""
